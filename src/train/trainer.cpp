@@ -1,0 +1,185 @@
+#include "train/trainer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace train {
+
+using Clock = std::chrono::steady_clock;
+
+namespace {
+// Longest stretch of training between two looks at the command queue: short enough that a click
+// feels instant, long enough that the look costs nothing.
+constexpr auto kSlice = std::chrono::milliseconds(4);
+}  // namespace
+
+Trainer::Trainer(const Config& config, TrainerOptions options)
+    : options_(options), session_(config, options.threads), thread_([this] { run(); }) {}
+
+Trainer::~Trainer() {
+    {
+        std::lock_guard lk(queue_mu_);
+        stop_ = true;
+    }
+    queue_cv_.notify_all();
+    thread_.join();
+}
+
+void Trainer::send(Command command) {
+    {
+        std::lock_guard lk(queue_mu_);
+        queue_.push_back(std::move(command));
+    }
+    queue_cv_.notify_all();
+}
+
+SnapshotPtr Trainer::wait_for(const std::function<bool(const Snapshot&)>& pred, std::chrono::milliseconds timeout) {
+    std::unique_lock lk(published_mu_);
+    SnapshotPtr seen;
+    published_cv_.wait_for(lk, timeout, [&] {
+        seen = channel_.latest();
+        return seen && pred(*seen);
+    });
+    return seen;
+}
+
+void Trainer::run() {
+    last_publish_ = Clock::now() - std::chrono::hours(1);
+    std::vector<Command> commands;
+    for (;;) {
+        {
+            std::unique_lock lk(queue_mu_);
+            const bool busy = state_ == RunState::Running || pending_steps_ > 0;
+            if (!busy && !dirty_) queue_cv_.wait(lk, [&] { return stop_ || !queue_.empty(); });
+            if (stop_) return;
+            commands.swap(queue_);
+        }
+        for (Command& c : commands) apply(c);
+        commands.clear();
+
+        if (pending_steps_ > 0 || state_ == RunState::Running) train_for(kSlice);
+
+        const bool publish_due = Clock::now() - last_publish_ >= std::chrono::duration<double>(1.0 / options_.publish_hz);
+        if (dirty_ && (publish_due || (state_ != RunState::Running && pending_steps_ == 0))) publish();
+
+        // Paced training: sleep until the next step is due, waking early for a command.
+        if (state_ == RunState::Running && pending_steps_ == 0 && session_.config().steps_per_second > 0) {
+            const double sps = session_.config().steps_per_second;
+            auto next_step = pace_origin_ + std::chrono::duration_cast<Clock::duration>(
+                                                std::chrono::duration<double>(double(paced_steps_ + 1) / sps));
+            if (dirty_) next_step = std::min(next_step, last_publish_ + std::chrono::duration_cast<Clock::duration>(
+                                                            std::chrono::duration<double>(1.0 / options_.publish_hz)));
+            std::unique_lock lk(queue_mu_);
+            queue_cv_.wait_until(lk, next_step, [&] { return stop_ || !queue_.empty(); });
+        }
+    }
+}
+
+void Trainer::apply(Command& command) {
+    dirty_ = true;
+    const auto start_pacing = [&] {
+        pace_origin_ = Clock::now();
+        paced_steps_ = 0;
+    };
+    std::visit(
+        [&](auto& c) {
+            using T = std::decay_t<decltype(c)>;
+            if constexpr (std::is_same_v<T, Play>) {
+                if (state_ == RunState::Diverged) return;  // NaN weights stay NaN: Reset first
+                state_ = RunState::Running;
+                message_.clear();
+                pending_steps_ = 0;
+                start_pacing();
+            } else if constexpr (std::is_same_v<T, Pause>) {
+                if (state_ == RunState::Running) state_ = RunState::Paused;
+                pending_steps_ = 0;
+            } else if constexpr (std::is_same_v<T, StepN>) {
+                if (state_ == RunState::Diverged) return;
+                state_ = RunState::Paused;
+                pending_steps_ += std::max(0, c.n);
+            } else if constexpr (std::is_same_v<T, Reset>) {
+                session_.reset(c.seed);
+                if (state_ == RunState::Diverged) state_ = RunState::Paused;
+                message_.clear();
+                pending_steps_ = 0;
+                start_pacing();
+            } else if constexpr (std::is_same_v<T, SetLearningRate>) {
+                if (c.learning_rate > 0 && std::isfinite(c.learning_rate)) session_.set_learning_rate(c.learning_rate);
+            } else if constexpr (std::is_same_v<T, SetActivation>) {
+                session_.set_activation(c.activation);
+            } else if constexpr (std::is_same_v<T, SetSpeed>) {
+                session_.set_steps_per_second(std::max(0.0, c.steps_per_second));
+                start_pacing();
+            } else if constexpr (std::is_same_v<T, LoadConfig>) {
+                session_ = Session(c.config, options_.threads);
+                message_.clear();
+                pending_steps_ = 0;
+                state_ = RunState::Paused;
+                for (int i = 0; i < c.warmup_steps && session_.divergence().empty(); ++i) session_.step();
+                if (!session_.divergence().empty()) {
+                    state_ = RunState::Diverged;
+                    message_ = session_.divergence();
+                } else if (c.play) {
+                    state_ = RunState::Running;
+                    start_pacing();
+                }
+            }
+        },
+        command);
+}
+
+void Trainer::train_for(Clock::duration budget) {
+    const auto start = Clock::now();
+    const double sps = session_.config().steps_per_second;
+    long todo;
+    if (pending_steps_ > 0) {
+        todo = pending_steps_;
+    } else if (sps > 0) {
+        const double due = std::chrono::duration<double>(start - pace_origin_).count() * sps;
+        todo = long(due) - long(paced_steps_);
+        // Steps slower than the pace asked for: give up catching up rather than stall the queue.
+        if (todo > long(sps) + 1) {
+            pace_origin_ = start;
+            paced_steps_ = 0;
+            todo = 1;
+        }
+    } else {
+        todo = std::numeric_limits<long>::max();
+    }
+    long done = 0;
+    while (done < todo) {
+        session_.step();
+        ++done;
+        if (!session_.divergence().empty()) break;
+        if (Clock::now() - start >= budget) break;
+    }
+    if (done > 0) dirty_ = true;
+    if (pending_steps_ > 0) pending_steps_ -= done;
+    else paced_steps_ += std::uint64_t(done);
+
+    if (!session_.divergence().empty()) {
+        state_ = RunState::Diverged;
+        message_ = session_.divergence();
+        pending_steps_ = 0;
+    }
+}
+
+void Trainer::publish() {
+    auto s = std::make_shared<Snapshot>();
+    session_.fill_snapshot(*s);
+    s->version = ++version_;
+    s->state = pending_steps_ > 0 ? RunState::Running : state_;
+    s->message = message_;
+    if (s->message.empty() && session_.converged())
+        s->message = "Converged: a whole pass over the data without a single mistake.";
+    {
+        std::lock_guard lk(published_mu_);
+        channel_.publish(std::move(s));
+    }
+    published_cv_.notify_all();
+    last_publish_ = Clock::now();
+    dirty_ = false;
+}
+
+}  // namespace train

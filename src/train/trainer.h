@@ -1,0 +1,87 @@
+#pragma once
+// The trainer thread: owns the Session, applies commands between steps, and publishes snapshots at
+// a bounded rate. The UI never waits on it: send() only appends to a queue, latest() only copies a
+// pointer.
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "train/commands.h"
+#include "train/session.h"
+#include "train/snapshot.h"
+
+namespace train {
+
+// The lock guards a pointer swap, nothing else.
+class SnapshotChannel {
+public:
+    void publish(SnapshotPtr s) {
+        std::lock_guard lk(mu_);
+        latest_ = std::move(s);
+    }
+    SnapshotPtr latest() const {
+        std::lock_guard lk(mu_);
+        return latest_;
+    }
+
+private:
+    mutable std::mutex mu_;
+    SnapshotPtr latest_;
+};
+
+struct TrainerOptions {
+    int threads = 1;            // OpenMP team size inside a step
+    double publish_hz = 60.0;   // snapshots per second while training
+};
+
+class Trainer {
+public:
+    Trainer(const Config& config, TrainerOptions options = {});
+    ~Trainer();  // stops and joins the thread
+    Trainer(const Trainer&) = delete;
+    Trainer& operator=(const Trainer&) = delete;
+
+    void send(Command command);
+    SnapshotPtr latest() const { return channel_.latest(); }
+
+    // Blocks the caller until a published snapshot satisfies pred, or the timeout passes; returns
+    // the last snapshot seen either way. For start-up (--train-steps) and tests, never per frame.
+    SnapshotPtr wait_for(const std::function<bool(const Snapshot&)>& pred, std::chrono::milliseconds timeout);
+
+private:
+    void run();
+    void apply(Command& command);
+    void train_for(std::chrono::steady_clock::duration budget);
+    void publish();
+
+    TrainerOptions options_;
+    Session session_;  // touched only by the trainer thread once it runs
+
+    // Shared with the UI thread.
+    std::mutex queue_mu_;
+    std::condition_variable queue_cv_;
+    std::vector<Command> queue_;
+    bool stop_ = false;
+
+    std::mutex published_mu_;
+    std::condition_variable published_cv_;
+    SnapshotChannel channel_;
+
+    // Trainer thread only.
+    RunState state_ = RunState::Paused;
+    std::string message_;
+    long pending_steps_ = 0;
+    std::chrono::steady_clock::time_point pace_origin_;
+    std::uint64_t paced_steps_ = 0;
+    std::chrono::steady_clock::time_point last_publish_;
+    std::uint64_t version_ = 0;
+    bool dirty_ = true;
+
+    std::thread thread_;  // last: starts after everything above exists
+};
+
+}  // namespace train
