@@ -141,6 +141,16 @@ void Session::fill_snapshot(Snapshot& s) const {
         s.parameter_count = mlp_.parameter_count();
     }
 
+    s.predictions.resize(std::size_t(data_->x.rows()));
+    if (config_.model == ModelKind::Perceptron) {
+        for (Eigen::Index i = 0; i < data_->x.rows(); ++i)
+            s.predictions[i] = float(nn::perceptron_predict(perceptron_, data_->x.row(i)));
+    } else {
+        nn::MlpCache cache;
+        const nn::Matrix& logits = nn::mlp_forward(mlp_, data_->x, cache);
+        for (Eigen::Index i = 0; i < data_->x.rows(); ++i) s.predictions[i] = 1.f / (1.f + std::exp(-logits(i, 0)));
+    }
+
     DecisionField& f = s.field;
     f.resolution = kFieldResolution;
     f.x_min = data_->x_min;

@@ -38,6 +38,7 @@ struct PerceptronStepInfo {
 
 struct Snapshot {
     std::uint64_t version = 0;   // grows with every publication
+    std::uint64_t generation = 0;  // how many LoadConfig commands the trainer has applied
     std::uint64_t step = 0;      // training steps taken since the model was made
     RunState state = RunState::Paused;
     std::string message;         // why training paused itself, or a note such as "converged"
@@ -52,6 +53,7 @@ struct Snapshot {
     bool converged = false;      // perceptron: a whole pass without a mistake
     MetricsHistory history;
 
+    std::vector<float> predictions;  // the model's probability of class 1 for each data point
     DecisionField field;
     std::optional<PerceptronStepInfo> perceptron_step;
 };

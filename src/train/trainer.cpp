@@ -113,6 +113,7 @@ void Trainer::apply(Command& command) {
                 start_pacing();
             } else if constexpr (std::is_same_v<T, LoadConfig>) {
                 session_ = Session(c.config, options_.threads);
+                ++generation_;
                 message_.clear();
                 pending_steps_ = 0;
                 state_ = RunState::Paused;
@@ -169,6 +170,7 @@ void Trainer::publish() {
     auto s = std::make_shared<Snapshot>();
     session_.fill_snapshot(*s);
     s->version = ++version_;
+    s->generation = generation_;
     s->state = pending_steps_ > 0 ? RunState::Running : state_;
     s->message = message_;
     if (s->message.empty() && session_.converged())

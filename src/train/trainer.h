@@ -79,6 +79,7 @@ private:
     std::uint64_t paced_steps_ = 0;
     std::chrono::steady_clock::time_point last_publish_;
     std::uint64_t version_ = 0;
+    std::uint64_t generation_ = 0;
     bool dirty_ = true;
 
     std::thread thread_;  // last: starts after everything above exists

@@ -1,0 +1,33 @@
+// nnscope: teaches how neural networks work by training them live.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <string>
+
+#include "ui/app.h"
+
+int main(int argc, char** argv) {
+    ui::AppOptions options;
+    options.lessons_dir = std::string(NNSCOPE_SOURCE_DIR) + "/lessons";
+
+    CLI::App cli{"nnscope: watch neural networks learn, from a single perceptron to a tiny transformer."};
+    cli.add_option("--lesson", options.lesson, "Open this lesson (1-based, in file-name order)")->check(CLI::PositiveNumber);
+    cli.add_option("--step", options.step, "Open this step of the lesson (1-based)")->check(CLI::PositiveNumber);
+    cli.add_option("--train-steps", options.train_steps, "Train this many steps before the first frame is shown")
+        ->check(CLI::Range(0L, 100000000L));
+    cli.add_option("--screenshot", options.screenshot,
+                   "Render one frame, write it to this PNG file and exit (training stays paused)");
+    cli.add_option("--frame-stats", options.frame_stats,
+                   "Draw this many frames while training flat out, print median and 99th-percentile frame times, exit")
+        ->check(CLI::Range(1, 1000000));
+    cli.add_option("--lessons", options.lessons_dir, "Folder of lesson files")->check(CLI::ExistingDirectory);
+    cli.add_option("--scale", options.scale, "Text and UI scale, for the size of the room")->check(CLI::Range(0.5f, 3.0f));
+    cli.add_option("--width", options.width, "Window width in pixels")->check(CLI::Range(640, 7680));
+    cli.add_option("--height", options.height, "Window height in pixels")->check(CLI::Range(480, 4320));
+    cli.add_flag("--gallery", options.gallery, "Show every plot widget on synthetic data");
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return cli.exit(e);  // prints the reason (or --help) and gives a non-zero code for errors
+    }
+    return ui::run_app(options);
+}

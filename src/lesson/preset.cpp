@@ -1,0 +1,359 @@
+#include "lesson/preset.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <toml++/toml.h>
+
+#include "lesson/parse_failure.h"
+
+namespace lesson::detail {
+
+namespace {
+
+constexpr std::string_view kPresetKeys[] = {"model", "dataset", "hidden",       "activation", "learning_rate", "seed",
+                                            "speed", "play",    "warmup_steps", "panels",     "spam"};
+constexpr std::string_view kSpamKeys[] = {"input_names", "inputs", "weights", "threshold"};
+
+constexpr train::ModelKind kAllModels[] = {train::ModelKind::Perceptron, train::ModelKind::Mlp};
+
+// Limits that keep a typo from freezing the app (a 10^9-step warm-up, a 10,000-wide layer) while
+// leaving room for every experiment the lessons need.
+constexpr std::size_t kMaxHiddenLayers = 8;
+constexpr std::int64_t kMaxHiddenWidth = 64;
+constexpr std::int64_t kMaxWarmupSteps = 10'000'000;
+constexpr double kMaxLearningRate = 1000;
+constexpr std::size_t kMaxSpamInputs = 8;
+
+template <class Range>
+std::string join(const Range& names) {
+    std::string out;
+    for (const auto& n : names) {
+        if (!out.empty()) out += ", ";
+        out += n;
+    }
+    return out;
+}
+
+// Shortest text that reads back as the same double: 0.1 stays "0.1", not "0.100000001".
+std::string format_number(double v) {
+    char buf[64];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    return ec == std::errc() ? std::string(buf, end) : std::to_string(v);
+}
+
+// How a value reads in a message: "got -1", "got \"fast\"", "got an array".
+std::string describe(const toml::node& node) {
+    if (auto s = node.as_string()) return "\"" + s->get() + "\"";
+    if (auto i = node.as_integer()) return std::to_string(i->get());
+    if (auto f = node.as_floating_point()) return format_number(f->get());
+    if (auto b = node.as_boolean()) return b->get() ? "true" : "false";
+    if (node.is_array()) return "an array";
+    if (node.is_table()) return "a table";
+    return "a date or time";
+}
+
+std::optional<double> number_of(const toml::node& node) {
+    if (auto i = node.as_integer()) return static_cast<double>(i->get());
+    if (auto f = node.as_floating_point()) return f->get();
+    return std::nullopt;
+}
+
+std::optional<double> finite_number_of(const toml::node& node) {
+    auto v = number_of(node);
+    if (v && !std::isfinite(*v)) return std::nullopt;
+    return v;
+}
+
+// toml++ tables iterate in key order; checking in file order instead makes "the first error"
+// the one nearest the top, which is where a teacher fixing a lesson starts reading.
+std::vector<std::pair<const toml::key*, const toml::node*>> entries_in_file_order(const toml::table& table) {
+    std::vector<std::pair<const toml::key*, const toml::node*>> entries;
+    for (auto&& [key, value] : table) entries.emplace_back(&key, &value);
+    std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+        const toml::source_position &pa = a.first->source().begin, &pb = b.first->source().begin;
+        return pa.line != pb.line ? pa.line < pb.line : pa.column < pb.column;
+    });
+    return entries;
+}
+
+template <class T, std::size_t N>
+std::vector<std::string_view> names_of(const T (&all)[N], std::string_view (*name)(T)) {
+    std::vector<std::string_view> names;
+    for (T v : all) names.push_back(name(v));
+    return names;
+}
+
+// Reads one ```preset block. Holds the fence line so every check can report a line of the .md file.
+class PresetReader {
+public:
+    explicit PresetReader(int fence_line) : fence_line_(fence_line) {}
+
+    Preset read(const toml::table& root) {
+        Preset preset;
+        bool has_panels = false;
+        for (auto [key, value] : entries_in_file_order(root)) {
+            read_key(*key, *value, preset);
+            has_panels = has_panels || key->str() == "panels";
+        }
+        // Training on screen with nothing to watch would look broken; these two show it happening.
+        if (!has_panels) preset.panels = {"plane", "loss"};
+        return preset;
+    }
+
+private:
+    // toml++ leaves a region empty (line 0) for tables it creates implicitly, e.g. `spam` in a
+    // dotted key `spam.inputs = ...`; the fence line is then the best place to point at.
+    int line_of(const toml::source_region& where) const {
+        return where.begin.line > 0 ? fence_line_ + static_cast<int>(where.begin.line) : fence_line_;
+    }
+
+    [[noreturn]] void fail_at(const toml::source_region& where, std::string message) const {
+        fail(line_of(where), std::move(message));
+    }
+
+    void read_key(const toml::key& key, const toml::node& value, Preset& p) {
+        const std::string_view k = key.str();
+        if (k == "model")
+            p.config.model = read_choice(value, "model", kAllModels, train::model_name, train::model_from_name);
+        else if (k == "dataset")
+            p.config.dataset = read_choice(value, "dataset", data::kAllToy2D, data::toy2d_name, data::toy2d_from_name);
+        else if (k == "activation")
+            p.config.activation =
+                read_choice(value, "activation", nn::kAllActivations, nn::activation_name, nn::activation_from_name);
+        else if (k == "hidden")
+            p.config.hidden = read_hidden(value);
+        else if (k == "learning_rate")
+            p.config.learning_rate = static_cast<float>(read_learning_rate(value));
+        else if (k == "seed")
+            p.config.seed = read_seed(value);
+        else if (k == "speed")
+            p.config.steps_per_second = read_speed(value);
+        else if (k == "play")
+            p.play = read_play(value);
+        else if (k == "warmup_steps")
+            p.warmup_steps = read_warmup(value);
+        else if (k == "panels")
+            p.panels = read_panels(value);
+        else if (k == "spam")
+            read_spam(key, value, p);
+        else
+            fail_at(key.source(),
+                    "unknown key '" + std::string(k) + "' in preset (known keys: " + join(kPresetKeys) + ")");
+    }
+
+    template <class T, std::size_t N, class FromName>
+    T read_choice(const toml::node& value, std::string_view what, const T (&all)[N], std::string_view (*name)(T),
+                  FromName from_name) const {
+        const std::string expected = join(names_of(all, name));
+        const auto* text = value.as_string();
+        if (!text)
+            fail_at(value.source(),
+                    std::string(what) + " must be one of: " + expected + " (in quotes), got " + describe(value));
+        if (auto v = from_name(text->get())) return *v;
+        fail_at(value.source(),
+                "unknown " + std::string(what) + " '" + text->get() + "' (expected one of: " + expected + ")");
+    }
+
+    std::vector<int> read_hidden(const toml::node& value) const {
+        const std::string rule = "'hidden' must be an array of whole numbers from 1 to 64";
+        const auto* array = value.as_array();
+        if (!array) fail_at(value.source(), rule + ", got " + describe(value));
+        if (array->empty()) fail_at(value.source(), rule + ", with at least one entry (e.g. hidden = [4])");
+        if (array->size() > kMaxHiddenLayers)
+            fail_at(value.source(), "'hidden' can have at most " + std::to_string(kMaxHiddenLayers) + " layers, got " +
+                                        std::to_string(array->size()));
+        std::vector<int> widths;
+        for (const toml::node& width : *array) {
+            const auto* i = width.as_integer();
+            if (!i || i->get() < 1 || i->get() > kMaxHiddenWidth)
+                fail_at(width.source(), rule + ", got " + describe(width));
+            widths.push_back(static_cast<int>(i->get()));
+        }
+        return widths;
+    }
+
+    double read_learning_rate(const toml::node& value) const {
+        const auto rate = number_of(value);
+        // Written as !(x > 0) so that NaN is rejected too.
+        if (!rate || !(*rate > 0))
+            fail_at(value.source(), "learning_rate must be a number greater than 0, got " + describe(value));
+        if (!(*rate <= kMaxLearningRate))
+            fail_at(value.source(),
+                    "learning_rate must be at most " + format_number(kMaxLearningRate) + ", got " + describe(value));
+        return *rate;
+    }
+
+    std::uint64_t read_seed(const toml::node& value) const {
+        const auto* i = value.as_integer();
+        if (!i || i->get() < 0)
+            fail_at(value.source(), "seed must be a whole number, 0 or more, got " + describe(value));
+        return static_cast<std::uint64_t>(i->get());
+    }
+
+    double read_speed(const toml::node& value) const {
+        if (const auto* text = value.as_string(); text && text->get() == "max") return 0.0;
+        const auto speed = finite_number_of(value);
+        if (!speed || *speed < 0)
+            fail_at(value.source(),
+                    "speed must be a number of steps per second, 0 or more (0 or \"max\" means as fast "
+                    "as possible), got " +
+                        describe(value));
+        return *speed;
+    }
+
+    bool read_play(const toml::node& value) const {
+        const auto* b = value.as_boolean();
+        if (!b) fail_at(value.source(), "play must be true or false, got " + describe(value));
+        return b->get();
+    }
+
+    int read_warmup(const toml::node& value) const {
+        const auto* i = value.as_integer();
+        if (!i || i->get() < 0 || i->get() > kMaxWarmupSteps)
+            fail_at(value.source(), "warmup_steps must be a whole number from 0 to " + std::to_string(kMaxWarmupSteps) +
+                                        ", got " + describe(value));
+        return static_cast<int>(i->get());
+    }
+
+    std::vector<std::string> read_panels(const toml::node& value) const {
+        const std::string expected = join(kPanelNames);
+        const auto* array = value.as_array();
+        if (!array)
+            fail_at(
+                value.source(),
+                "panels must be an array of panel names, e.g. panels = [\"plane\", \"loss\"], got " + describe(value));
+        std::vector<std::string> panels;
+        for (const toml::node& entry : *array) {
+            const auto* name = entry.as_string();
+            if (!name)
+                fail_at(entry.source(),
+                        "panels must contain panel names in quotes (one of: " + expected + "), got " + describe(entry));
+            if (std::find(std::begin(kPanelNames), std::end(kPanelNames), name->get()) == std::end(kPanelNames))
+                fail_at(entry.source(), "unknown panel '" + name->get() + "' (expected one of: " + expected + ")");
+            if (std::find(panels.begin(), panels.end(), name->get()) != panels.end())
+                fail_at(entry.source(), "panel '" + name->get() + "' is listed twice");
+            panels.push_back(name->get());
+        }
+        return panels;
+    }
+
+    // The three spam arrays, as given or defaulted, for the length check.
+    struct SpamArray {
+        std::string_view name;
+        std::size_t size = 0;
+        const toml::key* key = nullptr;  // null when the default was kept
+    };
+
+    void read_spam(const toml::key& spam_key, const toml::node& value, Preset& p) const {
+        const auto* table = value.as_table();
+        if (!table)
+            fail_at(spam_key.source(),
+                    "spam must be a table: write [spam] on a line of its own, with inputs, weights "
+                    "and threshold below it");
+        p.has_spam = true;
+        SpamArray names{"input_names", p.spam.input_names.size()}, inputs{"inputs", p.spam.inputs.size()},
+            weights{"weights", p.spam.weights.size()};
+        for (auto [key_ptr, entry_ptr] : entries_in_file_order(*table)) {
+            const toml::key& key = *key_ptr;
+            const toml::node& entry = *entry_ptr;
+            const std::string_view k = key.str();
+            if (k == "input_names") {
+                p.spam.input_names = read_spam_names(entry);
+                names = {k, p.spam.input_names.size(), &key};
+            } else if (k == "inputs") {
+                p.spam.inputs = read_spam_numbers(entry, k);
+                inputs = {k, p.spam.inputs.size(), &key};
+            } else if (k == "weights") {
+                p.spam.weights = read_spam_numbers(entry, k);
+                weights = {k, p.spam.weights.size(), &key};
+            } else if (k == "threshold") {
+                const auto t = finite_number_of(entry);
+                if (!t) fail_at(entry.source(), "threshold in [spam] must be a number, got " + describe(entry));
+                p.spam.threshold = static_cast<float>(*t);
+            } else {
+                fail_at(key.source(),
+                        "unknown key '" + std::string(k) + "' in [spam] (known keys: " + join(kSpamKeys) + ")");
+            }
+        }
+        check_spam_lengths(inputs, weights, names);
+    }
+
+    void check_spam_array_size(const toml::node& entry, std::string_view name, std::size_t size) const {
+        if (size < 1 || size > kMaxSpamInputs)
+            fail_at(entry.source(), std::string(name) + " in [spam] must have 1 to " + std::to_string(kMaxSpamInputs) +
+                                        " entries, got " + std::to_string(size));
+    }
+
+    std::vector<float> read_spam_numbers(const toml::node& entry, std::string_view name) const {
+        const auto* array = entry.as_array();
+        if (!array)
+            fail_at(entry.source(),
+                    std::string(name) + " in [spam] must be an array of numbers, got " + describe(entry));
+        check_spam_array_size(entry, name, array->size());
+        std::vector<float> numbers;
+        for (const toml::node& n : *array) {
+            const auto v = finite_number_of(n);
+            if (!v)
+                fail_at(n.source(), std::string(name) + " in [spam] must be an array of numbers, got " + describe(n));
+            numbers.push_back(static_cast<float>(*v));
+        }
+        return numbers;
+    }
+
+    std::vector<std::string> read_spam_names(const toml::node& entry) const {
+        const auto* array = entry.as_array();
+        if (!array)
+            fail_at(entry.source(),
+                    "input_names in [spam] must be an array of names in quotes, got " + describe(entry));
+        check_spam_array_size(entry, "input_names", array->size());
+        std::vector<std::string> names;
+        for (const toml::node& n : *array) {
+            const auto* s = n.as_string();
+            if (!s)
+                fail_at(n.source(), "input_names in [spam] must be an array of names in quotes, got " + describe(n));
+            names.push_back(s->get());
+        }
+        return names;
+    }
+
+    // Each input needs a weight and a label. The defaults have three entries, so changing only
+    // `inputs` to four values is a mistake too, and the message says which array was defaulted.
+    void check_spam_lengths(const SpamArray& inputs, const SpamArray& weights, const SpamArray& names) const {
+        for (const SpamArray* other : {&weights, &names}) {
+            if (other->size == inputs.size) continue;
+            // Blame an array the teacher wrote: two defaults always agree, so one of them was given.
+            const SpamArray& blamed = other->key ? *other : inputs;
+            const SpamArray& against = other->key ? inputs : *other;
+            auto count = [](const SpamArray& a) {
+                return std::to_string(a.size) + (a.size == 1 ? " entry" : " entries") + (a.key ? "" : " (the default)");
+            };
+            fail_at(blamed.key->source(), "in [spam], " + std::string(blamed.name) + " has " + count(blamed) + " but " +
+                                              std::string(against.name) + " has " + count(against) +
+                                              "; inputs, weights and input_names must have the same length");
+        }
+    }
+
+    int fence_line_;
+};
+
+}  // namespace
+
+Preset parse_preset(std::string_view toml_text, int fence_line) {
+    toml::table root;
+    try {
+        root = toml::parse(toml_text);
+    } catch (const toml::parse_error& e) {
+        const int line = e.source().begin.line > 0 ? fence_line + static_cast<int>(e.source().begin.line) : fence_line;
+        fail(line, "TOML syntax error in preset: " + std::string(e.description()));
+    }
+    return PresetReader(fence_line).read(root);
+}
+
+}  // namespace lesson::detail

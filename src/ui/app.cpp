@@ -1,0 +1,415 @@
+#include "ui/app.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "ui/gl/gl.h"  // before GLFW, so GLFW does not pull in the system GL header
+#include <GLFW/glfw3.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include "lesson/navigator.h"
+#include "train/trainer.h"
+#include "ui/fonts.h"
+#include "ui/gl/field_view.h"
+#include "ui/gl/screenshot.h"
+#include "ui/panels/lesson_sidebar.h"
+#include "ui/panels/panels.h"
+#include "ui/theme.h"
+#include "ui/widgets/plot.h"
+
+namespace ui {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+
+// Frames drawn before a screenshot, so that windows have settled their sizes.
+constexpr int kSettleFrames = 4;
+
+struct PanelInfo {
+    const char* name;
+    const char* title;
+    void (*draw)(PanelContext&);
+    float weight;  // share of the side column's height
+};
+
+const PanelInfo kPanels[] = {
+    {"spam", "A neuron that reads email", SpamPanel, 1.f},
+    {"plane", "The input plane: data and decision boundary", PlanePanel, 1.f},
+    {"loss", "Loss and accuracy", LossPanel, 1.25f},
+    {"update", "Perceptron rule, one example at a time", UpdatePanel, 0.9f},
+    {"network", "The network", NetworkPanel, 1.f},
+};
+
+const PanelInfo* find_panel(const std::string& name) {
+    for (const PanelInfo& p : kPanels)
+        if (name == p.name) return &p;
+    return nullptr;
+}
+
+void glfw_error(int code, const char* description) { std::fprintf(stderr, "nnscope: GLFW error %d: %s\n", code, description); }
+
+// The app's state on the UI thread.
+class App {
+public:
+    explicit App(const AppOptions& options) : options_(options), scale_(options.scale) {}
+    int run();
+
+private:
+    bool open_window();
+    void close_window();
+    bool open_start_step();
+    void apply_step(bool reset_to_preset);
+    void frame(std::vector<train::Command>& out);
+    void draw_lesson_screen(const train::Snapshot& snap, std::vector<train::Command>& out);
+    void layout_panels(const train::Snapshot& snap, ImVec2 origin, ImVec2 size, std::vector<train::Command>& out);
+    void handle_keys();
+    void handle_sidebar(const SidebarRequest& r);
+    void rebuild_fonts();
+
+    AppOptions options_;
+    float scale_;
+    GLFWwindow* window_ = nullptr;
+    Fonts fonts_;
+    bool fonts_dirty_ = false;
+    std::unique_ptr<gl::FieldView> field_view_;
+    std::string startup_error_;  // a shader that failed, a missing font: shown, never fatal
+
+    std::unique_ptr<lesson::Navigator> nav_;
+    std::unique_ptr<train::Trainer> trainer_;
+    std::uint64_t expected_generation_ = 0;
+    std::vector<std::string> panels_;
+    lesson::SpamNeuron spam_;
+    PanelState panel_state_;
+    bool autoplay_ = true;  // off for screenshots and frame statistics, which control training themselves
+};
+
+bool App::open_window() {
+    glfwSetErrorCallback(glfw_error);
+    if (!glfwInit()) {
+        std::fprintf(stderr, "nnscope: cannot start GLFW (is there a display? under no display, use xvfb-run)\n");
+        return false;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    window_ = glfwCreateWindow(options_.width, options_.height, "nnscope", nullptr, nullptr);
+    if (!window_) {
+        std::fprintf(stderr, "nnscope: cannot open an OpenGL 3.3 window\n");
+        glfwTerminate();
+        return false;
+    }
+    glfwMakeContextCurrent(window_);
+    if (!gladLoadGL(glfwGetProcAddress)) {
+        std::fprintf(stderr, "nnscope: cannot load OpenGL 3.3 functions\n");
+        return false;
+    }
+    // Timed runs measure the work of a frame, not the wait for the display's refresh.
+    glfwSwapInterval(options_.frame_stats > 0 || !options_.screenshot.empty() ? 0 : 1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // the layout comes from the lesson, not a file beside it
+    ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    std::string warning;
+    fonts_ = build_fonts(scale_, warning);
+    if (!warning.empty()) {
+        std::fprintf(stderr, "nnscope: %s\n", warning.c_str());
+        startup_error_ = warning;
+    }
+    apply_classroom_style(scale_);
+
+    field_view_ = std::make_unique<gl::FieldView>();
+    std::string error;
+    if (!field_view_->init(error)) {
+        std::fprintf(stderr, "nnscope: %s\n", error.c_str());
+        startup_error_ = error;
+    }
+    return true;
+}
+
+void App::close_window() {
+    field_view_.reset();
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window_);
+    glfwTerminate();
+}
+
+void App::rebuild_fonts() {
+    std::string warning;
+    fonts_ = build_fonts(scale_, warning);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    apply_classroom_style(scale_);
+    fonts_dirty_ = false;
+}
+
+bool App::open_start_step() {
+    nav_ = std::make_unique<lesson::Navigator>(lesson::load_lesson_folder(options_.lessons_dir));
+    for (const auto& e : nav_->library())
+        if (e.result.error) std::fprintf(stderr, "nnscope: %s\n", e.result.error->to_string().c_str());
+    if (nav_->library().empty()) {
+        std::fprintf(stderr, "nnscope: no lesson files (*.md) in %s\n", options_.lessons_dir.c_str());
+        return true;  // the window still opens and says so
+    }
+    const int count = int(nav_->library().size());
+    if (options_.lesson < 1 || options_.lesson > count) {
+        std::fprintf(stderr, "nnscope: --lesson %d does not exist: there are %d lessons in %s\n", options_.lesson,
+                     count, options_.lessons_dir.c_str());
+        return false;
+    }
+    const auto& entry = nav_->library()[options_.lesson - 1];
+    if (!entry.result.lesson) {
+        std::fprintf(stderr, "nnscope: lesson %d cannot be opened: %s\n", options_.lesson,
+                     entry.result.error->to_string().c_str());
+        return false;
+    }
+    const int steps = int(entry.result.lesson->steps.size());
+    if (options_.step < 1 || options_.step > steps) {
+        std::fprintf(stderr, "nnscope: --step %d does not exist: lesson %d has %d steps\n", options_.step,
+                     options_.lesson, steps);
+        return false;
+    }
+    nav_->open(options_.lesson - 1, options_.step - 1);
+    return true;
+}
+
+// Opening a step loads its preset. Moving onto a step without one keeps what is on screen, unless
+// the teacher asks for the preset in force (jumping in, or Apply preset).
+void App::apply_step(bool reset_to_preset) {
+    const lesson::Step* step = nav_->step();
+    if (!step) return;
+    const lesson::Preset* preset = reset_to_preset ? nav_->effective_preset() : (step->has_preset ? &step->preset : nullptr);
+    if (!preset) return;
+    panels_ = preset->panels;
+    if (preset->has_spam) spam_ = preset->spam;
+    trainer_->send(train::LoadConfig{preset->config, preset->warmup_steps, preset->play && autoplay_});
+    ++expected_generation_;
+}
+
+void App::handle_sidebar(const SidebarRequest& r) {
+    switch (r.kind) {
+        case SidebarRequest::Kind::None: break;
+        case SidebarRequest::Kind::Next:
+            if (nav_->next()) apply_step(false);
+            break;
+        case SidebarRequest::Kind::Previous:
+            if (nav_->previous()) apply_step(true);
+            break;
+        case SidebarRequest::Kind::ApplyPreset: apply_step(true); break;
+        case SidebarRequest::Kind::OpenLesson:
+            if (nav_->open(r.lesson, 0)) apply_step(true);
+            break;
+        case SidebarRequest::Kind::TextBigger:
+            scale_ = std::min(2.5f, scale_ + 0.1f);
+            fonts_dirty_ = true;
+            break;
+        case SidebarRequest::Kind::TextSmaller:
+            scale_ = std::max(0.6f, scale_ - 0.1f);
+            fonts_dirty_ = true;
+            break;
+    }
+}
+
+// A presenter's clicker sends PageUp / PageDown; a keyboard, the arrow keys.
+void App::handle_keys() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || ImGui::IsAnyItemActive()) return;
+    const auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), false); };
+    if (pressed(ImGuiKey_RightArrow) || pressed(ImGuiKey_PageDown)) handle_sidebar({SidebarRequest::Kind::Next});
+    if (pressed(ImGuiKey_LeftArrow) || pressed(ImGuiKey_PageUp)) handle_sidebar({SidebarRequest::Kind::Previous});
+}
+
+void App::layout_panels(const train::Snapshot& snap, ImVec2 origin, ImVec2 size, std::vector<train::Command>& out) {
+    std::vector<const PanelInfo*> shown;
+    for (const std::string& name : panels_)
+        if (const PanelInfo* p = find_panel(name)) shown.push_back(p);
+    if (shown.empty()) return;
+    const float gap = 6.f;
+    // The first panel is the main one: alone it takes the area, otherwise the left part, as wide as
+    // it is tall (the plane is square); the others share the right column.
+    std::vector<std::pair<ImVec2, ImVec2>> rects;
+    if (shown.size() == 1) {
+        rects.push_back({origin, size});
+    } else {
+        const float main_width = std::min(size.y + fonts_.base_size * 2.f, size.x * 0.56f);
+        rects.push_back({origin, ImVec2(main_width, size.y)});
+        const float column_x = origin.x + main_width + gap, column_w = size.x - main_width - gap;
+        const int rest = int(shown.size()) - 1;
+        float total_weight = 0;
+        for (int i = 1; i <= rest; ++i) total_weight += shown[i]->weight;
+        const float free_height = size.y - gap * float(rest - 1);
+        float y = origin.y;
+        for (int i = 1; i <= rest; ++i) {
+            const float h = free_height * shown[i]->weight / total_weight;
+            rects.push_back({ImVec2(column_x, y), ImVec2(column_w, h)});
+            y += h + gap;
+        }
+    }
+    PanelContext ctx{snap, fonts_, out, *field_view_, spam_, panel_state_};
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        ImGui::SetNextWindowPos(rects[i].first);
+        ImGui::SetNextWindowSize(rects[i].second);
+        ImGui::Begin(shown[i]->title, nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+        if (!startup_error_.empty() && std::string(shown[i]->name) == "plane") {
+            ImGui::PushStyleColor(ImGuiCol_Text, kBadColor);
+            ImGui::TextWrapped("%s", startup_error_.c_str());
+            ImGui::PopStyleColor();
+        }
+        if (i == 0) MessageBanner(snap);
+        shown[i]->draw(ctx);
+        ImGui::End();
+    }
+}
+
+void App::draw_lesson_screen(const train::Snapshot& snap, std::vector<train::Command>& out) {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float sidebar_w = std::max(display.x * 0.31f, fonts_.base_size * 18.f);
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(sidebar_w, display.y));
+    ImGui::Begin("Lesson", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                        ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+    const SidebarRequest request = LessonSidebar(*nav_, fonts_);
+    ImGui::End();
+
+    const float controls_h = ImGui::GetFrameHeightWithSpacing() * 2.f + ImGui::GetStyle().WindowPadding.y * 2.f + 6.f;
+    ImGui::SetNextWindowPos(ImVec2(sidebar_w, 0));
+    ImGui::SetNextWindowSize(ImVec2(display.x - sidebar_w, controls_h));
+    ImGui::Begin("Controls", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                          ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+    PanelContext ctx{snap, fonts_, out, *field_view_, spam_, panel_state_};
+    if (!panels_.empty() && !(panels_.size() == 1 && panels_[0] == "spam")) ControlsBar(ctx);
+    else ImGui::TextWrapped("No training in this step: the neuron's numbers are yours to change.");
+    ImGui::End();
+
+    layout_panels(snap, ImVec2(sidebar_w, controls_h), ImVec2(display.x - sidebar_w, display.y - controls_h), out);
+    handle_sidebar(request);
+    handle_keys();
+}
+
+void App::frame(std::vector<train::Command>& out) {
+    if (options_.gallery) {
+        const ImVec2 display = ImGui::GetIO().DisplaySize;
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(display);
+        ImGui::Begin("Widget gallery", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+        DrawWidgetGallery();
+        ImGui::End();
+        return;
+    }
+    train::SnapshotPtr snap = trainer_->latest();
+    if (!snap) return;
+    draw_lesson_screen(*snap, out);
+}
+
+int App::run() {
+    if (!options_.gallery && !open_start_step()) return 2;
+    if (!open_window()) return 1;
+    autoplay_ = options_.screenshot.empty() && options_.frame_stats == 0;
+
+    // Leave one core to the window: on a 2-core laptop the trainer's team is a single thread.
+    const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
+    trainer_ = std::make_unique<train::Trainer>(train::Config{}, train::TrainerOptions{std::max(1, cores - 1), 60.0});
+    if (!options_.gallery && nav_->step()) {
+        apply_step(true);
+        const std::uint64_t generation = expected_generation_;
+        long target = 0;
+        if (options_.train_steps > 0) {
+            const lesson::Preset* preset = nav_->effective_preset();
+            target = long(preset ? preset->warmup_steps : 0) + options_.train_steps;
+            trainer_->send(train::StepN{int(options_.train_steps)});
+        }
+        // Start-up only: the first frame shows the step as asked, trained as far as asked.
+        trainer_->wait_for(
+            [&](const train::Snapshot& s) {
+                return s.generation == generation &&
+                       (long(s.step) >= target || s.state == train::RunState::Diverged) &&
+                       (target == 0 || s.state != train::RunState::Running);
+            },
+            std::chrono::minutes(10));
+    }
+    if (options_.frame_stats > 0) {
+        trainer_->send(train::SetSpeed{0});
+        trainer_->send(train::Play{});
+    }
+
+    std::vector<double> frame_ms;
+    std::uint64_t stats_first_step = 0;
+    Clock::time_point stats_start;
+    int frames = 0;
+    int exit_code = 0;
+    std::vector<train::Command> out;
+    while (!glfwWindowShouldClose(window_)) {
+        const auto t0 = Clock::now();
+        glfwPollEvents();
+        if (fonts_dirty_) rebuild_fonts();
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        frame(out);
+        ImGui::Render();
+        int fb_w = 0, fb_h = 0;
+        glfwGetFramebufferSize(window_, &fb_w, &fb_h);
+        glViewport(0, 0, fb_w, fb_h);
+        glClearColor(0.08f, 0.08f, 0.09f, 1.f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        ++frames;
+        if (!options_.screenshot.empty() && frames == kSettleFrames) {
+            std::string error;
+            if (gl::write_screenshot(options_.screenshot, fb_w, fb_h, error)) {
+                std::printf("nnscope: wrote %s (%dx%d)\n", options_.screenshot.c_str(), fb_w, fb_h);
+            } else {
+                std::fprintf(stderr, "nnscope: %s\n", error.c_str());
+                exit_code = 1;
+            }
+            break;
+        }
+        glfwSwapBuffers(window_);
+        for (train::Command& c : out) trainer_->send(std::move(c));
+        out.clear();
+
+        if (options_.frame_stats > 0) {
+            // The first frames build font textures and shaders; time the steady state after them.
+            if (frames == kSettleFrames) {
+                stats_start = Clock::now();
+                stats_first_step = trainer_->latest() ? trainer_->latest()->step : 0;
+            } else if (frames > kSettleFrames) {
+                frame_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+                if (int(frame_ms.size()) == options_.frame_stats) break;
+            }
+        }
+    }
+
+    if (options_.frame_stats > 0 && !frame_ms.empty()) {
+        const double seconds = std::chrono::duration<double>(Clock::now() - stats_start).count();
+        const auto snap = trainer_->latest();
+        const double steps_per_s = snap ? double(snap->step - stats_first_step) / seconds : 0.0;
+        std::vector<double> sorted = frame_ms;
+        std::sort(sorted.begin(), sorted.end());
+        const auto at = [&](double q) { return sorted[std::min(sorted.size() - 1, std::size_t(q * double(sorted.size())))]; };
+        std::printf("frame time over %zu frames while training: median %.2f ms, p99 %.2f ms, max %.2f ms "
+                    "(%.0f frames/s); trainer %.0f steps/s\n",
+                    sorted.size(), at(0.5), at(0.99), sorted.back(), double(sorted.size()) / seconds, steps_per_s);
+    }
+    trainer_.reset();
+    close_window();
+    return exit_code;
+}
+}  // namespace
+
+int run_app(const AppOptions& options) {
+    App app(options);
+    return app.run();
+}
+
+}  // namespace ui

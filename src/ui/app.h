@@ -1,0 +1,21 @@
+#pragma once
+#include <string>
+
+namespace ui {
+
+struct AppOptions {
+    std::string lessons_dir;       // folder of lesson files
+    int lesson = 1;                // 1-based, in file-name order
+    int step = 1;                  // 1-based
+    long train_steps = 0;          // trained (paused) before the first frame
+    std::string screenshot;        // write a PNG of the first settled frame, then exit
+    int frame_stats = 0;           // run this many frames while training flat out, print timings, exit
+    bool gallery = false;          // show the plot widget gallery instead of lessons
+    float scale = 1.0f;            // UI scale (text size)
+    int width = 1600, height = 900;
+};
+
+// Opens the window and runs until it is closed. Returns the process exit code.
+int run_app(const AppOptions& options);
+
+}  // namespace ui

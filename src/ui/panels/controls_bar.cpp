@@ -1,0 +1,134 @@
+#include <cstdio>
+
+#include "ui/panels/panels.h"
+#include "ui/theme.h"
+
+namespace ui {
+
+namespace {
+const char* state_label(train::RunState s) {
+    switch (s) {
+        case train::RunState::Running: return "TRAINING";
+        case train::RunState::Paused: return "PAUSED";
+        case train::RunState::Diverged: return "STOPPED";
+    }
+    return "";
+}
+
+ImU32 state_color(train::RunState s) {
+    switch (s) {
+        case train::RunState::Running: return kGoodColor;
+        case train::RunState::Paused: return IM_COL32(200, 200, 90, 255);
+        case train::RunState::Diverged: return kBadColor;
+    }
+    return 0;
+}
+
+void StatePill(train::RunState state) {
+    const char* label = state_label(state);
+    const ImVec2 size = ImGui::CalcTextSize(label);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 pad(10, 3);
+    ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + size.x + 2 * pad.x, pos.y + size.y + 2 * pad.y),
+                                              state_color(state), 6.f);
+    ImGui::GetWindowDrawList()->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y), IM_COL32(20, 20, 20, 255), label);
+    ImGui::Dummy(ImVec2(size.x + 2 * pad.x, size.y + 2 * pad.y));
+}
+}  // namespace
+
+void ControlsBar(PanelContext& ctx) {
+    const train::Snapshot& s = ctx.snap;
+    const bool perceptron = s.config.model == train::ModelKind::Perceptron;
+    const bool running = s.state == train::RunState::Running;
+
+    if (running) {
+        if (ImGui::Button("‖ Pause")) ctx.out.push_back(train::Pause{});
+    } else {
+        ImGui::BeginDisabled(s.state == train::RunState::Diverged);
+        if (ImGui::Button("▶ Play")) ctx.out.push_back(train::Play{});
+        ImGui::EndDisabled();
+    }
+    ImGui::SameLine();
+    ImGui::BeginDisabled(s.state == train::RunState::Diverged);
+    if (ImGui::Button(perceptron ? "Step: 1 example" : "Step: 1")) ctx.out.push_back(train::StepN{1});
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(perceptron ? "Apply the perceptron rule to the next example, then pause"
+                                     : "One gradient-descent step on the whole data set, then pause");
+    ImGui::SameLine();
+    if (ImGui::Button(perceptron ? "Step: 1 pass" : "Step: 100"))
+        ctx.out.push_back(train::StepN{perceptron ? int(s.data ? s.data->x.rows() : 4) : 100});
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (s.state == train::RunState::Diverged) ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(170, 60, 50, 255));
+    if (ImGui::Button("Reset")) ctx.out.push_back(train::Reset{});
+    if (s.state == train::RunState::Diverged) ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start again from fresh random weights (seed %llu)",
+                                                  (unsigned long long)s.config.seed);
+    ImGui::SameLine();
+    if (ImGui::Button("New seed")) ctx.out.push_back(train::Reset{s.config.seed + 1});
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start again from different random weights");
+
+    // Status beside the buttons: what the class should read at a glance.
+    ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y - 3.f);
+    StatePill(s.state);
+    ImGui::SameLine();
+    char status[256];
+    if (perceptron)
+        std::snprintf(status, sizeof status, "step %llu   ·   mistakes %d of %d   ·   accuracy %.0f%%",
+                      (unsigned long long)s.step, int(s.loss + 0.5f), s.data ? int(s.data->x.rows()) : 0,
+                      s.accuracy * 100.f);
+    else
+        std::snprintf(status, sizeof status, "step %llu   ·   loss %.4f   ·   accuracy %.0f%%   ·   %ld parameters",
+                      (unsigned long long)s.step, s.loss, s.accuracy * 100.f, s.parameter_count);
+    ImGui::TextUnformatted(status);
+
+    // Second row: the hyper-parameters.
+    const float slider_width = ImGui::GetFontSize() * 9.f;
+    float lr = s.config.learning_rate;
+    ImGui::SetNextItemWidth(slider_width);
+    if (ImGui::SliderFloat("learning rate", &lr, 0.001f, 100.f, "%.3g", ImGuiSliderFlags_Logarithmic) && lr > 0)
+        ctx.out.push_back(train::SetLearningRate{lr});
+
+    if (!perceptron) {
+        ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.f);
+        const std::string current(nn::activation_name(s.config.activation));
+        if (ImGui::BeginCombo("activation", current.c_str())) {
+            for (nn::Activation a : nn::kAllActivations) {
+                const std::string name(nn::activation_name(a));
+                if (ImGui::Selectable(name.c_str(), a == s.config.activation))
+                    ctx.out.push_back(train::SetActivation{a});
+            }
+            ImGui::EndCombo();
+        }
+    }
+
+    ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+    bool flat_out = s.config.steps_per_second <= 0;
+    float speed = flat_out ? 10000.f : float(s.config.steps_per_second);
+    ImGui::SetNextItemWidth(slider_width * 0.8f);
+    ImGui::BeginDisabled(flat_out);
+    if (ImGui::SliderFloat("steps/s", &speed, 1.f, 10000.f, "%.0f", ImGuiSliderFlags_Logarithmic))
+        ctx.out.push_back(train::SetSpeed{speed});
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Checkbox("max", &flat_out)) ctx.out.push_back(train::SetSpeed{flat_out ? 0.0 : 30.0});
+
+}
+
+void MessageBanner(const train::Snapshot& s) {
+    if (s.message.empty()) return;
+    const bool bad = s.state == train::RunState::Diverged;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, bad ? IM_COL32(110, 30, 25, 255) : IM_COL32(25, 80, 40, 255));
+    const float wrap = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().WindowPadding.x * 2;
+    const float h = ImGui::CalcTextSize(s.message.c_str(), nullptr, false, wrap).y + ImGui::GetStyle().WindowPadding.y * 2;
+    ImGui::BeginChild("message", ImVec2(0, h), false, ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar);
+    ImGui::PushTextWrapPos(0.f);
+    ImGui::TextUnformatted(s.message.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+}  // namespace ui

@@ -1,0 +1,18 @@
+#pragma once
+#include <imgui.h>
+
+namespace ui {
+
+// Dark, high-contrast style with generous spacing, scaled for the projector.
+void apply_classroom_style(float scale);
+
+// The two class colours, shared by the points, the field shader and the legends.
+inline constexpr ImU32 kClass0Color = IM_COL32(44, 123, 182, 255);   // blue
+inline constexpr ImU32 kClass1Color = IM_COL32(230, 143, 31, 255);   // orange
+inline constexpr ImU32 kPositiveColor = IM_COL32(240, 150, 40, 255); // positive weights
+inline constexpr ImU32 kNegativeColor = IM_COL32(70, 150, 230, 255); // negative weights
+inline constexpr ImU32 kGoodColor = IM_COL32(90, 200, 110, 255);
+inline constexpr ImU32 kBadColor = IM_COL32(235, 80, 70, 255);
+inline constexpr ImU32 kMutedTextColor = IM_COL32(175, 180, 190, 255);
+
+}  // namespace ui

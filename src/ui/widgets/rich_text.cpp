@@ -1,0 +1,126 @@
+#include "ui/widgets/rich_text.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <string>
+
+#include "ui/theme.h"
+
+namespace ui {
+
+namespace {
+ImFont* font_for(lesson::Span::Style style, const Fonts& fonts) {
+    switch (style) {
+        case lesson::Span::Style::Bold: return fonts.bold;
+        case lesson::Span::Style::Italic: return fonts.italic;
+        case lesson::Span::Style::BoldItalic: return fonts.bold;
+        case lesson::Span::Style::Code: return fonts.mono;
+        case lesson::Span::Style::Plain: break;
+    }
+    return fonts.regular;
+}
+
+// Byte length of the next word, including the spaces that follow it, so lines break after spaces.
+std::size_t next_word(const std::string& s, std::size_t at) {
+    std::size_t end = at;
+    while (end < s.size() && s[end] != ' ') ++end;
+    while (end < s.size() && s[end] == ' ') ++end;
+    return end - at;
+}
+}  // namespace
+
+void RichSpans(std::span<const lesson::Span> spans, const Fonts& fonts, ImU32 color, float right_margin) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float width = std::max(50.f, ImGui::GetContentRegionAvail().x - right_margin);
+    const float line_height = fonts.base_size * 1.3f;
+    const ImU32 text_color = color ? color : ImGui::GetColorU32(ImGuiCol_Text);
+    float x = 0, y = 0;
+    for (const lesson::Span& span : spans) {
+        ImFont* font = font_for(span.style, fonts);
+        const bool code = span.style == lesson::Span::Style::Code;
+        const ImU32 span_color = code ? IM_COL32(255, 214, 140, 255) : text_color;
+        for (std::size_t at = 0; at < span.text.size();) {
+            const std::size_t n = next_word(span.text, at);
+            const char* begin = span.text.data() + at;
+            const ImVec2 size = font->CalcTextSizeA(fonts.base_size, FLT_MAX, 0.f, begin, begin + n);
+            // Trailing spaces may hang past the edge; only the visible word must fit.
+            std::size_t visible = n;
+            while (visible > 0 && begin[visible - 1] == ' ') --visible;
+            const float word_width = font->CalcTextSizeA(fonts.base_size, FLT_MAX, 0.f, begin, begin + visible).x;
+            if (x > 0 && x + word_width > width) {
+                x = 0;
+                y += line_height;
+                if (begin[0] == ' ') {  // never start a line with a space
+                    at += 1;
+                    continue;
+                }
+            }
+            const ImVec2 pos(origin.x + x, origin.y + y);
+            if (code)
+                dl->AddRectFilled(ImVec2(pos.x - 2, pos.y), ImVec2(pos.x + word_width + 2, pos.y + fonts.base_size + 2),
+                                  IM_COL32(255, 255, 255, 22), 3.f);
+            dl->AddText(font, fonts.base_size, pos, span_color, begin, begin + n);
+            if (span.style == lesson::Span::Style::BoldItalic)  // no bold-oblique face: underline instead
+                dl->AddLine(ImVec2(pos.x, pos.y + fonts.base_size + 1), ImVec2(pos.x + word_width, pos.y + fonts.base_size + 1),
+                            span_color, 1.5f);
+            x += size.x;
+            at += n;
+        }
+    }
+    ImGui::Dummy(ImVec2(width, y + line_height));
+}
+
+void RichBlocks(std::span<const lesson::Block> blocks, const Fonts& fonts) {
+    const float indent_step = fonts.base_size * 1.3f;
+    for (const lesson::Block& b : blocks) {
+        switch (b.kind) {
+            case lesson::Block::Kind::Heading: {
+                ImGui::Spacing();
+                std::vector<lesson::Span> bold = b.spans;
+                for (auto& s : bold)
+                    if (s.style == lesson::Span::Style::Plain) s.style = lesson::Span::Style::Bold;
+                RichSpans(bold, fonts);
+                break;
+            }
+            case lesson::Block::Kind::Paragraph: RichSpans(b.spans, fonts); break;
+            case lesson::Block::Kind::BulletItem:
+            case lesson::Block::Kind::NumberedItem: {
+                const float indent = indent_step * float(b.level + 1);
+                const std::string marker =
+                    b.kind == lesson::Block::Kind::BulletItem ? std::string("•") : std::to_string(b.number) + ".";
+                const ImVec2 pos = ImGui::GetCursorScreenPos();
+                const float marker_width = ImGui::CalcTextSize(marker.c_str()).x;
+                ImGui::GetWindowDrawList()->AddText(fonts.regular, fonts.base_size,
+                                                    ImVec2(pos.x + indent - marker_width - 8, pos.y),
+                                                    ImGui::GetColorU32(ImGuiCol_Text), marker.c_str());
+                ImGui::Indent(indent);
+                RichSpans(b.spans, fonts);
+                ImGui::Unindent(indent);
+                break;
+            }
+            case lesson::Block::Kind::Quote: {
+                const ImVec2 top = ImGui::GetCursorScreenPos();
+                ImGui::Indent(indent_step);
+                RichSpans(b.spans, fonts, kMutedTextColor);
+                ImGui::Unindent(indent_step);
+                const float bottom = ImGui::GetCursorScreenPos().y - ImGui::GetStyle().ItemSpacing.y;
+                ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(top.x + 4, top.y), ImVec2(top.x + 8, bottom),
+                                                          kMutedTextColor);
+                break;
+            }
+            case lesson::Block::Kind::CodeBlock: {
+                ImGui::PushFont(fonts.mono);
+                ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 214, 140, 255));
+                ImGui::Indent(indent_step * 0.5f);
+                ImGui::TextUnformatted(b.spans.empty() ? "" : b.spans.front().text.c_str());
+                ImGui::Unindent(indent_step * 0.5f);
+                ImGui::PopStyleColor();
+                ImGui::PopFont();
+                break;
+            }
+        }
+    }
+}
+
+}  // namespace ui
