@@ -4,6 +4,11 @@
 #include <cmath>
 #include <limits>
 
+#ifdef __linux__
+#include <pthread.h>
+#include <sched.h>
+#endif
+
 namespace train {
 
 using Clock = std::chrono::steady_clock;
@@ -45,6 +50,13 @@ SnapshotPtr Trainer::wait_for(const std::function<bool(const Snapshot&)>& pred, 
 }
 
 void Trainer::run() {
+#ifdef __linux__
+    // Per thread on Linux; the OpenMP workers this thread starts inherit the policy.
+    if (options_.background) {
+        sched_param param{};
+        pthread_setschedparam(pthread_self(), SCHED_IDLE, &param);
+    }
+#endif
     last_publish_ = Clock::now() - std::chrono::hours(1);
     std::vector<Command> commands;
     for (;;) {

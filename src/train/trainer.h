@@ -36,6 +36,10 @@ private:
 struct TrainerOptions {
     int threads = 1;            // OpenMP team size inside a step
     double publish_hz = 60.0;   // snapshots per second while training
+    // Run the trainer thread only on CPU time nothing else wants (Linux SCHED_IDLE). A window sets
+    // it so that drawing a frame always wins a core over one more training step; when the window
+    // is idle, training still gets the whole core.
+    bool background = false;
 };
 
 class Trainer {
@@ -46,6 +50,8 @@ public:
     Trainer& operator=(const Trainer&) = delete;
 
     void send(Command command);
+
+
     SnapshotPtr latest() const { return channel_.latest(); }
 
     // Blocks the caller until a published snapshot satisfies pred, or the timeout passes; returns

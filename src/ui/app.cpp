@@ -18,6 +18,7 @@
 #include "ui/fonts.h"
 #include "ui/gl/field_view.h"
 #include "ui/gl/screenshot.h"
+#include "ui/gl/texture.h"
 #include "ui/panels/lesson_sidebar.h"
 #include "ui/panels/panels.h"
 #include "ui/theme.h"
@@ -77,6 +78,7 @@ private:
     GLFWwindow* window_ = nullptr;
     Fonts fonts_;
     bool fonts_dirty_ = false;
+    ImTextureID font_texture_ = nullptr;
     std::unique_ptr<gl::FieldView> field_view_;
     std::string startup_error_;  // a shader that failed, a missing font: shown, never fatal
 
@@ -316,9 +318,10 @@ int App::run() {
     if (!open_window()) return 1;
     autoplay_ = options_.screenshot.empty() && options_.frame_stats == 0;
 
-    // Leave one core to the window: on a 2-core laptop the trainer's team is a single thread.
+    // Leave one core to the window (on a 2-core laptop the trainer's team is a single thread), and
+    // let the trainer run only on CPU time the window does not want: frames first, steps after.
     const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
-    trainer_ = std::make_unique<train::Trainer>(train::Config{}, train::TrainerOptions{std::max(1, cores - 1), 60.0});
+    trainer_ = std::make_unique<train::Trainer>(train::Config{}, train::TrainerOptions{std::max(1, cores - 1), 60.0, true});
     if (!options_.gallery && nav_->step()) {
         apply_step(true);
         const std::uint64_t generation = expected_generation_;
@@ -352,7 +355,11 @@ int App::run() {
         const auto t0 = Clock::now();
         glfwPollEvents();
         if (fonts_dirty_) rebuild_fonts();
-        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplOpenGL3_NewFrame();  // creates the font texture on the first frame
+        if (font_texture_ != ImGui::GetIO().Fonts->TexID) {
+            font_texture_ = ImGui::GetIO().Fonts->TexID;
+            gl::use_nearest_filter(font_texture_);
+        }
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
         frame(out);
@@ -360,7 +367,7 @@ int App::run() {
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window_, &fb_w, &fb_h);
         glViewport(0, 0, fb_w, fb_h);
-        glClearColor(0.08f, 0.08f, 0.09f, 1.f);
+        glClearColor(kBackground.x, kBackground.y, kBackground.z, 1.f);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         ++frames;

@@ -16,8 +16,11 @@ void apply_classroom_style(float scale) {
     style.GrabMinSize = 18;
     style.WindowBorderSize = 1;
     ImVec4* c = style.Colors;
-    c[ImGuiCol_WindowBg] = ImVec4(0.10f, 0.11f, 0.13f, 1.f);
-    c[ImGuiCol_ChildBg] = ImVec4(0.12f, 0.13f, 0.15f, 1.f);
+    // The screen is cleared to the window colour once per frame; windows and children leave their
+    // backgrounds transparent so the software renderer does not fill every pixel twice more.
+    c[ImGuiCol_WindowBg] = ImVec4(0.10f, 0.11f, 0.13f, 0.f);
+    c[ImGuiCol_ChildBg] = ImVec4(0.f, 0.f, 0.f, 0.f);
+    c[ImGuiCol_PopupBg] = ImVec4(0.13f, 0.14f, 0.17f, 1.f);
     c[ImGuiCol_TitleBg] = ImVec4(0.14f, 0.16f, 0.20f, 1.f);
     c[ImGuiCol_TitleBgActive] = ImVec4(0.16f, 0.22f, 0.32f, 1.f);
     c[ImGuiCol_Text] = ImVec4(0.95f, 0.95f, 0.96f, 1.f);

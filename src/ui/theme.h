@@ -6,6 +6,9 @@ namespace ui {
 // Dark, high-contrast style with generous spacing, scaled for the projector.
 void apply_classroom_style(float scale);
 
+// The colour the frame is cleared to, which is also every window's background.
+inline const ImVec4 kBackground = ImVec4(0.10f, 0.11f, 0.13f, 1.f);
+
 // The two class colours, shared by the points, the field shader and the legends.
 inline constexpr ImU32 kClass0Color = IM_COL32(44, 123, 182, 255);   // blue
 inline constexpr ImU32 kClass1Color = IM_COL32(230, 143, 31, 255);   // orange

@@ -68,7 +68,7 @@ void check_lesson(int lesson_number) {
     const auto library = lesson::load_lesson_folder(std::string(NNSCOPE_SOURCE_DIR) + "/lessons");
     REQUIRE(int(library.size()) >= lesson_number);
     const auto& entry = library[lesson_number - 1];
-    REQUIRE_MESSAGE(entry.result.lesson, entry.result.error ? entry.result.error->to_string() : "");
+    REQUIRE_MESSAGE(entry.result.lesson, (entry.result.error ? entry.result.error->to_string() : std::string()));
     const int steps = int(entry.result.lesson->steps.size());
     for (int step = 1; step <= steps; ++step) {
         CAPTURE(lesson_number);

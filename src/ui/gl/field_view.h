@@ -1,6 +1,7 @@
 #pragma once
-// Draws a decision field (a grid of class-1 probabilities) as a coloured image through the
-// field shader, into a texture that ImGui shows like any image.
+// Draws a decision field (a grid of class-1 probabilities) as a coloured rectangle through the
+// field shader, straight into the frame from an ImGui draw callback: one pass, no blending, no
+// intermediate texture, which matters on a software renderer.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -18,17 +19,20 @@ public:
 
     // Compiles the shader; false (with the reason) when it fails: the panel then says so.
     bool init(std::string& error);
+    bool ready() const { return program_ != 0; }
 
-    // values: resolution x resolution, row 0 at the bottom. Re-renders only when the version or
-    // the size changes. The texture's first row is the bottom: show it with uv0 (0,1), uv1 (1,0).
-    ImTextureID render(const std::vector<float>& values, int resolution, int width, int height,
-                       std::uint64_t version);
+    // values: resolution x resolution, row 0 at the bottom (y_min). Uploads them when the version
+    // changes, and queues the drawing of the field over [p0, p1] (screen coordinates) in dl.
+    void draw(ImDrawList* dl, ImVec2 p0, ImVec2 p1, const std::vector<float>& values, int resolution,
+              std::uint64_t version);
 
 private:
-    unsigned program_ = 0, vao_ = 0, vbo_ = 0;
-    unsigned field_tex_ = 0, color_tex_ = 0, fbo_ = 0;
-    int field_res_ = 0, width_ = 0, height_ = 0;
+    static void render_callback(const ImDrawList* dl, const ImDrawCmd* cmd);
+
+    unsigned program_ = 0, vao_ = 0, vbo_ = 0, field_tex_ = 0;
+    int field_res_ = 0;
     std::uint64_t version_ = ~std::uint64_t(0);
+    ImVec2 p0_, p1_;  // where the callback draws, this frame
 };
 
 }  // namespace ui::gl

@@ -62,7 +62,8 @@ void NetworkPanel(PanelContext& ctx) {
         for (int i = 0; i < W.rows(); ++i)
             for (int j = 0; j < W.cols(); ++j) {
                 const float w = W(i, j);
-                const float thickness = 1.f + 7.f * std::abs(w) / max_w;
+                // Whole pixels: ImGui then draws the line from its baked texture, with fewer triangles.
+                const float thickness = std::round(1.f + 7.f * std::abs(w) / max_w);
                 const ImVec2 a = pos[l][j], b = pos[l + 1][i];
                 dl->AddLine(a, b, w >= 0 ? kPositiveColor : kNegativeColor, thickness);
                 if (ImGui::IsWindowHovered() && distance_to_segment(mouse, a, b) < 5.f) {

@@ -8,6 +8,7 @@
 #include "ui/gl/field_view.h"
 #include "ui/panels/panels.h"
 #include "ui/theme.h"
+#include "ui/widgets/contour.h"
 #include "ui/widgets/plot.h"
 
 namespace ui {
@@ -29,21 +30,27 @@ struct PlaneMap {
     }
 };
 
-// The line a x + b y + c = 0, drawn across the whole plane (the clip rectangle trims it).
+// The part of the line a x + b y + c = 0 inside the plotted square, in screen coordinates. Clipped
+// here rather than by the scissor so that no vertex is spent outside the plot (the software
+// renderer in a classroom VM pays for every one).
 bool line_ends(float a, float b, float c, const PlaneMap& m, ImVec2& from, ImVec2& to) {
-    const float span = 10.f * std::max(m.x1 - m.x0, m.y1 - m.y0);
-    const float cx = 0.5f * (m.x0 + m.x1), cy = 0.5f * (m.y0 + m.y1);
-    if (std::abs(a) < 1e-9f && std::abs(b) < 1e-9f) return false;
-    if (std::abs(b) >= std::abs(a)) {
-        const float xa = cx - span, xb = cx + span;
-        from = m.to_screen(xa, -(a * xa + c) / b);
-        to = m.to_screen(xb, -(a * xb + c) / b);
-    } else {
-        const float ya = cy - span, yb = cy + span;
-        from = m.to_screen(-(b * ya + c) / a, ya);
-        to = m.to_screen(-(b * yb + c) / a, yb);
-    }
-    return std::isfinite(from.x) && std::isfinite(from.y) && std::isfinite(to.x) && std::isfinite(to.y);
+    const double n2 = double(a) * a + double(b) * b;
+    if (n2 < 1e-18 || !std::isfinite(n2) || !std::isfinite(c)) return false;
+    // A point on the line and its direction, then Liang-Barsky against the square.
+    const double px = -a * c / n2, py = -b * c / n2, dx = -b, dy = a;
+    double t0 = -1e30, t1 = 1e30;
+    const auto clip = [&](double p, double d, double lo, double hi) {
+        if (std::abs(d) < 1e-12) return p >= lo && p <= hi;
+        double ta = (lo - p) / d, tb = (hi - p) / d;
+        if (ta > tb) std::swap(ta, tb);
+        t0 = std::max(t0, ta);
+        t1 = std::min(t1, tb);
+        return t0 <= t1;
+    };
+    if (!clip(px, dx, m.x0, m.x1) || !clip(py, dy, m.y0, m.y1)) return false;
+    from = m.to_screen(float(px + t0 * dx), float(py + t0 * dy));
+    to = m.to_screen(float(px + t1 * dx), float(py + t1 * dy));
+    return true;
 }
 
 void dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 color, float thickness, float dash) {
@@ -90,7 +97,7 @@ void draw_legend_item(ImDrawList* dl, ImVec2& at, float left, float right, ImU32
         dl->AddCircleFilled(ImVec2(at.x + fs * 0.45f, at.y + fs * 0.55f), fs * 0.38f, color);
         dl->AddCircle(ImVec2(at.x + fs * 0.45f, at.y + fs * 0.55f), fs * 0.38f, IM_COL32_WHITE, 0, 2.f);
     } else {
-        dl->AddLine(ImVec2(at.x, at.y + fs * 0.55f), ImVec2(at.x + fs, at.y + fs * 0.55f), color, 3.5f);
+        dl->AddLine(ImVec2(at.x, at.y + fs * 0.55f), ImVec2(at.x + fs, at.y + fs * 0.55f), color, 3.f);
     }
     dl->AddText(ImVec2(at.x + fs * 1.3f, at.y), IM_COL32(230, 230, 235, 255), text);
     at.x += fs * 1.3f + ImGui::CalcTextSize(text).x + fs * 1.2f;
@@ -113,13 +120,21 @@ void PlanePanel(PanelContext& ctx) {
     m.y1 = s.field.y_max;
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
-    const ImTextureID field = ctx.field_view.render(s.field.values, s.field.resolution, int(side), int(side), s.version);
-    if (field)
-        dl->AddImage(field, m.p0, m.p1, ImVec2(0, 1), ImVec2(1, 0));
+    dl->PushClipRect(m.p0, m.p1, true);
+    if (ctx.field_view.ready())
+        ctx.field_view.draw(dl, m.p0, m.p1, s.field.values, s.field.resolution, s.version);
     else
         dl->AddRectFilled(m.p0, m.p1, IM_COL32(60, 60, 60, 255));
-
-    dl->PushClipRect(m.p0, m.p1, true);
+    // The decision boundary, where the model is exactly undecided (p = 0.5).
+    if (s.config.model != train::ModelKind::Perceptron) {
+        const int n = s.field.resolution;
+        const float cell_x = (m.p1.x - m.p0.x) / float(n), cell_y = (m.p1.y - m.p0.y) / float(n);
+        // Sample k sits at the centre of cell k.
+        const auto sx = [&](float gx) { return m.p0.x + (gx + 0.5f) * cell_x; };
+        const auto sy = [&](float gy) { return m.p1.y - (gy + 0.5f) * cell_y; };
+        for (const Segment& g : contour_segments(s.field.values, n, n, 0.5f))
+            dl->AddLine(ImVec2(sx(g.x0), sy(g.y0)), ImVec2(sx(g.x1), sy(g.y1)), IM_COL32(25, 25, 30, 255), 3.f);
+    }
     const bool perceptron = s.config.model == train::ModelKind::Perceptron;
     if (!s.layers.empty()) {
         const nn::Matrix& W = s.layers[0].W;
@@ -128,12 +143,12 @@ void PlanePanel(PanelContext& ctx) {
             ImVec2 a, c;
             if (line_ends(W(0, 0), W(0, 1), b(0), m, a, c)) {
                 dl->AddLine(a, c, IM_COL32(20, 20, 20, 200), 7.f);
-                dl->AddLine(a, c, IM_COL32_WHITE, 3.5f);
+                dl->AddLine(a, c, IM_COL32_WHITE, 3.f);
             }
         } else if (ctx.state.show_hidden_lines) {
             for (int k = 0; k < W.rows(); ++k) {
                 ImVec2 a, c;
-                if (line_ends(W(k, 0), W(k, 1), b(k), m, a, c)) dashed_line(dl, a, c, hidden_neuron_color(k), 2.5f, fs * 0.5f);
+                if (line_ends(W(k, 0), W(k, 1), b(k), m, a, c)) dashed_line(dl, a, c, hidden_neuron_color(k), 3.f, fs * 0.5f);
             }
         }
     }

@@ -65,7 +65,7 @@ bool begin_widget(const char* id, ImVec2 size, float default_height, ImRect& bb)
     return ImGui::IsItemVisible();
 }
 
-double pow10(int e) { return std::pow(10.0, double(e)); }
+double exp10i(int e) { return std::pow(10.0, double(e)); }
 
 // Tick labels for a set of ticks: format_tick, with more digits when two would read the same.
 std::vector<std::string> tick_labels(const std::vector<double>& ticks) {
@@ -228,18 +228,18 @@ TickSet make_ticks(const AxisRange& r, int target, float pixels_per_unit_log) {
             }
             for (int k = k0; k <= k1; ++k) {
                 const int mod = ((k % stride) + stride) % stride;
-                if (mod == 0) ts.major.push_back(pow10(k));
-                else ts.minor.push_back(pow10(k));
+                if (mod == 0) ts.major.push_back(exp10i(k));
+                else ts.minor.push_back(exp10i(k));
             }
             if (ts.major.size() < 2) {  // a large stride left one label: fall back to every decade's end points
-                ts.major = {pow10(k0), pow10(k1)};
+                ts.major = {exp10i(k0), exp10i(k1)};
                 ts.minor.clear();
             }
             // 2..9 x 10^k between the decades, when a decade is tall enough to show them apart.
             if (stride == 1 && pixels_per_unit_log >= 60.f) {
                 for (int k = k0 - 1; k <= k1; ++k)
                     for (int m = 2; m <= 9; ++m) {
-                        const double v = m * pow10(k);
+                        const double v = m * exp10i(k);
                         if (v >= r.lo && v <= r.hi) ts.minor.push_back(v);
                     }
             }
@@ -250,7 +250,7 @@ TickSet make_ticks(const AxisRange& r, int target, float pixels_per_unit_log) {
         std::vector<double> one_two_five;
         for (int k = k0 - 1; k <= k1; ++k)
             for (int m : {1, 2, 5}) {
-                const double v = m * pow10(k);
+                const double v = m * exp10i(k);
                 if (v >= r.lo * (1 - 1e-9) && v <= r.hi * (1 + 1e-9)) one_two_five.push_back(v);
             }
         if (one_two_five.size() >= 2 && int(one_two_five.size()) <= target + 1) {
@@ -258,7 +258,7 @@ TickSet make_ticks(const AxisRange& r, int target, float pixels_per_unit_log) {
             if (pixels_per_unit_log >= 60.f)
                 for (int k = k0 - 1; k <= k1; ++k)
                     for (int m : {3, 4, 6, 7, 8, 9}) {
-                        const double v = m * pow10(k);
+                        const double v = m * exp10i(k);
                         if (v >= r.lo && v <= r.hi) ts.minor.push_back(v);
                     }
             return ts;
@@ -345,8 +345,8 @@ PlacedTicks place_ticks(const Scale& s, bool horizontal, float edge, float clamp
         for (size_t i = 0; i < sparse.major.size(); i += k) thin.major.push_back(sparse.major[i]);
         if (try_place(thin, out)) return out;
     }
-    TickSet one = sparse;
-    if (one.major.size() > 1) one.major.resize(1);
+    TickSet one;
+    if (!sparse.major.empty()) one.major.push_back(sparse.major.front());
     try_place(one, out);
     return out;
 }
@@ -780,7 +780,8 @@ void PlotLines(const char* id, std::span<const LineSeries> series, const LinePlo
     for (size_t si = 0; si < series.size(); ++si) {
         const LineSeries& s = series[si];
         const ImU32 col = s.color ? s.color : palette_color(int(si));
-        const float th = std::max(s.thickness, 2.f);
+        // Whole-pixel widths take ImGui's textured-line path: a third of the triangles.
+        const float th = std::round(std::max(s.thickness, 2.f));
         plot_detail::decimate(s.x, s.y, f.x, f.y, pts);
         if (pts.empty()) continue;
         if (pts.size() == 1) {
@@ -847,7 +848,7 @@ void PlotLines(const char* id, std::span<const LineSeries> series, const LinePlo
             for (const Hit& h : hits) {
                 const LineSeries& s = series[h.series];
                 const ImU32 col = s.color ? s.color : palette_color(int(h.series));
-                std::string name = s.label.empty() ? "series " + std::to_string(h.series + 1) : s.label;
+                std::string name = s.label.empty() ? std::string("series ").append(std::to_string(h.series + 1)) : s.label;
                 std::string line = name + ": " + format_value(h.y, 4);
                 if (h.x != best_x) line += "  (at " + format_value(h.x, 6) + ")";
                 tooltip_swatch_line(col, line);
@@ -1233,9 +1234,9 @@ void Scatter(const char* id, std::span<const float> x, std::span<const float> y,
                 const float h = std::min(r.Max.y, q.Max.y) - std::max(r.Min.y, q.Min.y);
                 if (w > 0 && h > 0) overlap += w * h;
             }
-            // Moved away from its point by the clamping: a small penalty.
-            const float moved = std::fabs(r.GetCenter().y - p.y) > sz.y || (r.Min.x > p.x + off + 1 || r.Max.x < p.x - off - 1);
-            overlap += moved ? sz.x * sz.y * 0.25f : 0.f;
+            // Pushed onto its own point by the clamping at the plot's edge: as bad as a partial overlap.
+            const ImRect dot(ImVec2(p.x - radius, p.y - radius), ImVec2(p.x + radius, p.y + radius));
+            if (r.Overlaps(dot)) overlap += sz.x * sz.y * 0.25f;
             if (overlap < best) {
                 best = overlap;
                 at = c;
@@ -1272,7 +1273,7 @@ void Scatter(const char* id, std::span<const float> x, std::span<const float> y,
             if (best < labels.size() && !labels[best].empty()) ImGui::TextUnformatted(labels[best].c_str());
             const std::string cname = c >= 0 && size_t(c) < options.class_names.size() && !options.class_names[size_t(c)].empty()
                                           ? options.class_names[size_t(c)]
-                                          : "class " + std::to_string(c);
+                                          : std::string("class ").append(std::to_string(c));
             tooltip_swatch_line(palette_color(c), cname);
             ImGui::Text("%s: %s", options.x_label.empty() ? "x" : options.x_label.c_str(), format_value(x[best]).c_str());
             ImGui::Text("%s: %s", options.y_label.empty() ? "y" : options.y_label.c_str(), format_value(y[best]).c_str());
@@ -1367,7 +1368,7 @@ struct GalleryData {
 
         const int rows = 6, cols = 20;
         for (int r = 0; r < rows; ++r) {
-            neuron_names.push_back("n" + std::to_string(r + 1));
+            neuron_names.push_back(std::string("n").append(std::to_string(r + 1)));
             for (int c = 0; c < cols; ++c) {
                 const float bump = std::exp(-float((c - 3 * r - 3) * (c - 3 * r - 3)) / 18.f);
                 const float wave = 0.35f * std::sin(0.55f * float(c) + 1.7f * float(r));
@@ -1375,7 +1376,7 @@ struct GalleryData {
                                              -1.f, 1.f));
             }
         }
-        for (int c = 0; c < cols; ++c) input_names.push_back("x" + std::to_string(c + 1));
+        for (int c = 0; c < cols; ++c) input_names.push_back(std::string("x").append(std::to_string(c + 1)));
 
         const float cx[3] = {-2.2f, 2.0f, 0.3f}, cy[3] = {1.2f, 2.0f, -2.0f};
         const char* names[3][3] = {{"cat", "dog", "horse"}, {"apple", "bread", "soup"}, {"run", "eat", ""}};
@@ -1423,7 +1424,10 @@ void DrawWidgetGallery() {
         ImGui::TableNextColumn();
         {
             const float rest = avail_h - 3 * heading_h - 3 * style.ItemSpacing.y;
-            const float h = std::floor(rest * 0.34f), h_weights = std::floor(rest - 2 * h);
+            // In a small window the plots keep a readable minimum and the window scrolls.
+            const float min_h = ImGui::GetFontSize() * 8.f;
+            const float h = std::max(std::floor(rest * 0.34f), min_h);
+            const float h_weights = std::max(std::floor(rest - 2 * h), min_h);
             heading("Training curves (3000 steps, linear axes)");
             const LineSeries curves[] = {
                 {"training loss", d.steps, d.train_loss, 0, 2.5f},
@@ -1463,7 +1467,8 @@ void DrawWidgetGallery() {
         ImGui::TableNextColumn();
         {
             const float rest = avail_h - 2 * heading_h - 2 * style.ItemSpacing.y;
-            const float h1 = std::floor(rest * 0.55f), h2 = std::floor(rest - h1);
+            const float min_h = ImGui::GetFontSize() * 8.f;
+            const float h1 = std::max(std::floor(rest * 0.55f), min_h), h2 = std::max(std::floor(rest - h1), min_h);
             heading("Causal self-attention (viridis)");
             HeatmapOptions a;
             a.row_labels = d.tokens;

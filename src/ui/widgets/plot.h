@@ -17,7 +17,7 @@ struct LineSeries {
     std::span<const double> x;         // same length as y
     std::span<const float> y;
     ImU32 color = 0;                   // 0: picked from a palette by index
-    float thickness = 2.5f;
+    float thickness = 3.f;   // pixels, rounded to a whole number
 };
 
 struct LinePlotOptions {
