@@ -18,7 +18,6 @@
 #include "ui/fonts.h"
 #include "ui/gl/field_view.h"
 #include "ui/gl/screenshot.h"
-#include "ui/gl/texture.h"
 #include "ui/panels/lesson_sidebar.h"
 #include "ui/panels/panels.h"
 #include "ui/theme.h"
@@ -42,8 +41,8 @@ struct PanelInfo {
 const PanelInfo kPanels[] = {
     {"spam", "A neuron that reads email", SpamPanel, 1.f},
     {"plane", "The input plane: data and decision boundary", PlanePanel, 1.f},
-    {"loss", "Loss and accuracy", LossPanel, 1.25f},
-    {"update", "Perceptron rule, one example at a time", UpdatePanel, 0.9f},
+    {"loss", "Loss and accuracy", LossPanel, 1.5f},
+    {"update", "Perceptron rule, one example at a time", UpdatePanel, 1.f},
     {"network", "The network", NetworkPanel, 1.f},
 };
 
@@ -78,7 +77,6 @@ private:
     GLFWwindow* window_ = nullptr;
     Fonts fonts_;
     bool fonts_dirty_ = false;
-    ImTextureID font_texture_ = nullptr;
     std::unique_ptr<gl::FieldView> field_view_;
     std::string startup_error_;  // a shader that failed, a missing font: shown, never fatal
 
@@ -267,7 +265,7 @@ void App::layout_panels(const train::Snapshot& snap, ImVec2 origin, ImVec2 size,
             ImGui::TextWrapped("%s", startup_error_.c_str());
             ImGui::PopStyleColor();
         }
-        if (i == 0) MessageBanner(snap);
+        if (i == 0 && std::string(shown[0]->name) != "spam") MessageBanner(snap);
         shown[i]->draw(ctx);
         ImGui::End();
     }
@@ -355,11 +353,7 @@ int App::run() {
         const auto t0 = Clock::now();
         glfwPollEvents();
         if (fonts_dirty_) rebuild_fonts();
-        ImGui_ImplOpenGL3_NewFrame();  // creates the font texture on the first frame
-        if (font_texture_ != ImGui::GetIO().Fonts->TexID) {
-            font_texture_ = ImGui::GetIO().Fonts->TexID;
-            gl::use_nearest_filter(font_texture_);
-        }
+        ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
         frame(out);

@@ -21,11 +21,8 @@ ImFont* add(const char* path, float size, std::string& warning) {
         return io.Fonts->AddFontDefault(&cfg);
     }
     ImFontConfig cfg;
-    // Glyphs rasterised at their drawn size and snapped to pixels: the atlas is then sampled 1:1,
-    // which lets it use nearest filtering (see gl::use_nearest_filter) without blurring text.
-    cfg.OversampleH = 1;
+    cfg.OversampleH = 2;
     cfg.OversampleV = 1;
-    cfg.PixelSnapH = true;
     return io.Fonts->AddFontFromFileTTF(path, size, &cfg, kGlyphRanges);
 }
 }  // namespace

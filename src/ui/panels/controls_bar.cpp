@@ -75,12 +75,11 @@ void ControlsBar(PanelContext& ctx) {
     ImGui::SameLine();
     char status[256];
     if (perceptron)
-        std::snprintf(status, sizeof status, "step %llu   ·   mistakes %d of %d   ·   accuracy %.0f%%",
-                      (unsigned long long)s.step, int(s.loss + 0.5f), s.data ? int(s.data->x.rows()) : 0,
-                      s.accuracy * 100.f);
+        std::snprintf(status, sizeof status, "step %llu  ·  mistakes %d of %d", (unsigned long long)s.step,
+                      int(s.loss + 0.5f), s.data ? int(s.data->x.rows()) : 0);
     else
-        std::snprintf(status, sizeof status, "step %llu   ·   loss %.4f   ·   accuracy %.0f%%   ·   %ld parameters",
-                      (unsigned long long)s.step, s.loss, s.accuracy * 100.f, s.parameter_count);
+        std::snprintf(status, sizeof status, "step %llu  ·  loss %.4f  ·  accuracy %.0f%%", (unsigned long long)s.step,
+                      s.loss, s.accuracy * 100.f);
     ImGui::TextUnformatted(status);
 
     // Second row: the hyper-parameters.

@@ -40,7 +40,7 @@ void NetworkPanel(PanelContext& ctx) {
     const float fs = ctx.fonts.base_size;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float height = std::max(fs * 6.f, avail.y - fs * 3.2f);
+    const float height = std::max(fs * 6.f, avail.y - fs * 4.4f);  // room for the three-line key below
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
     // Column positions: inputs, each hidden layer, output.
@@ -102,7 +102,8 @@ void NetworkPanel(PanelContext& ctx) {
     }
     ImGui::Dummy(ImVec2(avail.x, height));
     ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
-    ImGui::TextWrapped("orange: positive weight · blue: negative · thicker: larger. Hover a neuron for its formula.");
+    ImGui::TextWrapped("%ld parameters. Orange: positive weight, blue: negative, thicker: larger. Hover a neuron for its formula.",
+                       s.parameter_count);
     ImGui::PopStyleColor();
     if (!tooltip.empty()) ImGui::SetTooltip("%s", tooltip.c_str());
 }
