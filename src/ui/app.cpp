@@ -16,7 +16,9 @@
 #include "lesson/navigator.h"
 #include "train/trainer.h"
 #include "ui/fonts.h"
+#include "ui/gl/canvas.h"
 #include "ui/gl/field_view.h"
+#include "ui/gl/presenter.h"
 #include "ui/gl/screenshot.h"
 #include "ui/panels/lesson_sidebar.h"
 #include "ui/panels/panels.h"
@@ -30,6 +32,9 @@ using Clock = std::chrono::steady_clock;
 
 // Frames drawn before a screenshot, so that windows have settled their sizes.
 constexpr int kSettleFrames = 4;
+
+constexpr float kWindowGap = 6.f;
+constexpr std::chrono::microseconds kFramePeriod{16667};
 
 struct PanelInfo {
     const char* name;
@@ -78,6 +83,8 @@ private:
     Fonts fonts_;
     bool fonts_dirty_ = false;
     std::unique_ptr<gl::FieldView> field_view_;
+    std::unique_ptr<gl::Canvas> canvas_;
+    std::unique_ptr<gl::Presenter> presenter_;
     std::string startup_error_;  // a shader that failed, a missing font: shown, never fatal
 
     std::unique_ptr<lesson::Navigator> nav_;
@@ -126,7 +133,10 @@ bool App::open_window() {
     }
     apply_classroom_style(scale_);
 
+    canvas_ = std::make_unique<gl::Canvas>();
+    presenter_ = std::make_unique<gl::Presenter>(window_);
     field_view_ = std::make_unique<gl::FieldView>();
+    canvas_->track_callback(field_view_.get(), &field_view_->content_key());
     std::string error;
     if (!field_view_->init(error)) {
         std::fprintf(stderr, "nnscope: %s\n", error.c_str());
@@ -137,6 +147,7 @@ bool App::open_window() {
 
 void App::close_window() {
     field_view_.reset();
+    canvas_.reset();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
@@ -150,6 +161,7 @@ void App::rebuild_fonts() {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     apply_classroom_style(scale_);
+    canvas_->invalidate();
     fonts_dirty_ = false;
 }
 
@@ -234,7 +246,7 @@ void App::layout_panels(const train::Snapshot& snap, ImVec2 origin, ImVec2 size,
     for (const std::string& name : panels_)
         if (const PanelInfo* p = find_panel(name)) shown.push_back(p);
     if (shown.empty()) return;
-    const float gap = 6.f;
+    const float gap = kWindowGap;
     // The first panel is the main one: alone it takes the area, otherwise the left part, as wide as
     // it is tall (the plane is square); the others share the right column.
     std::vector<std::pair<ImVec2, ImVec2>> rects;
@@ -282,8 +294,11 @@ void App::draw_lesson_screen(const train::Snapshot& snap, std::vector<train::Com
     ImGui::End();
 
     const float controls_h = ImGui::GetFrameHeightWithSpacing() * 2.f + ImGui::GetStyle().WindowPadding.y * 2.f + 6.f;
-    ImGui::SetNextWindowPos(ImVec2(sidebar_w, 0));
-    ImGui::SetNextWindowSize(ImVec2(display.x - sidebar_w, controls_h));
+    // Windows keep a few pixels apart so that a change in one never makes the canvas redraw its
+    // neighbour (see gl::Canvas).
+    const float gap = kWindowGap;
+    ImGui::SetNextWindowPos(ImVec2(sidebar_w + gap, 0));
+    ImGui::SetNextWindowSize(ImVec2(display.x - sidebar_w - gap, controls_h));
     ImGui::Begin("Controls", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                           ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
     PanelContext ctx{snap, fonts_, out, *field_view_, spam_, panel_state_};
@@ -291,7 +306,8 @@ void App::draw_lesson_screen(const train::Snapshot& snap, std::vector<train::Com
     else ImGui::TextWrapped("No training in this step: the neuron's numbers are yours to change.");
     ImGui::End();
 
-    layout_panels(snap, ImVec2(sidebar_w, controls_h), ImVec2(display.x - sidebar_w, display.y - controls_h), out);
+    layout_panels(snap, ImVec2(sidebar_w + gap, controls_h + gap),
+                  ImVec2(display.x - sidebar_w - gap, display.y - controls_h - gap), out);
     handle_sidebar(request);
     handle_keys();
 }
@@ -347,6 +363,8 @@ int App::run() {
     std::uint64_t stats_first_step = 0;
     Clock::time_point stats_start;
     int frames = 0;
+    long lists_drawn = 0, lists_total = 0;
+    Clock::time_point next_frame = Clock::now();
     int exit_code = 0;
     std::vector<train::Command> out;
     while (!glfwWindowShouldClose(window_)) {
@@ -360,10 +378,11 @@ int App::run() {
         ImGui::Render();
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window_, &fb_w, &fb_h);
-        glViewport(0, 0, fb_w, fb_h);
-        glClearColor(kBackground.x, kBackground.y, kBackground.z, 1.f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        const gl::CanvasStats drawn =
+            canvas_->render(ImGui::GetDrawData(), fb_w, fb_h, ImVec4(kBackground.x, kBackground.y, kBackground.z, 1.f),
+                            ImGui::GetIO().Fonts->TexID, presenter_->keeps_back_buffer());
+        lists_drawn += drawn.redrawn;
+        lists_total += drawn.lists;
         ++frames;
         if (!options_.screenshot.empty() && frames == kSettleFrames) {
             std::string error;
@@ -375,7 +394,15 @@ int App::run() {
             }
             break;
         }
-        glfwSwapBuffers(window_);
+        presenter_->present(drawn.damage, drawn.full, fb_w, fb_h);
+        const double work_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+        if (presenter_->keeps_back_buffer() || options_.frame_stats > 0) {
+            // Nothing waits for the display's refresh here, so keep to 60 frames a second by hand.
+            // Frame statistics keep the same pace: a frame's cost is measured as a student gets it,
+            // with a new snapshot from the trainer in nearly every frame.
+            next_frame = std::max(next_frame + kFramePeriod, Clock::now() - kFramePeriod);
+            std::this_thread::sleep_until(next_frame);
+        }
         for (train::Command& c : out) trainer_->send(std::move(c));
         out.clear();
 
@@ -385,7 +412,7 @@ int App::run() {
                 stats_start = Clock::now();
                 stats_first_step = trainer_->latest() ? trainer_->latest()->step : 0;
             } else if (frames > kSettleFrames) {
-                frame_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+                frame_ms.push_back(work_ms);
                 if (int(frame_ms.size()) == options_.frame_stats) break;
             }
         }
@@ -398,9 +425,27 @@ int App::run() {
         std::vector<double> sorted = frame_ms;
         std::sort(sorted.begin(), sorted.end());
         const auto at = [&](double q) { return sorted[std::min(sorted.size() - 1, std::size_t(q * double(sorted.size())))]; };
+        const auto late = std::count_if(sorted.begin(), sorted.end(), [](double ms) { return ms > 1000.0 / 60.0; });
         std::printf("frame time over %zu frames while training: median %.2f ms, p99 %.2f ms, max %.2f ms "
-                    "(%.0f frames/s); trainer %.0f steps/s\n",
-                    sorted.size(), at(0.5), at(0.99), sorted.back(), double(sorted.size()) / seconds, steps_per_s);
+                    "(%.0f frames/s, %ld over 16.7 ms); trainer %.0f steps/s\n",
+                    sorted.size(), at(0.5), at(0.99), sorted.back(), double(sorted.size()) / seconds, long(late), steps_per_s);
+        std::printf("presenting by %s; %.0f%% of the windows' draw lists were drawn again per frame\n", presenter_->mode(),
+                    lists_total ? 100.0 * double(lists_drawn) / double(lists_total) : 0.0);
+        if (presenter_->keeps_back_buffer()) {
+            // The last frame was repaired from the ones before it; draw it again whole and compare.
+            int fb_w = 0, fb_h = 0;
+            glfwGetFramebufferSize(window_, &fb_w, &fb_h);
+            const std::vector<unsigned char> repaired = gl::read_back_buffer(fb_w, fb_h);
+            canvas_->invalidate();
+            canvas_->render(ImGui::GetDrawData(), fb_w, fb_h, ImVec4(kBackground.x, kBackground.y, kBackground.z, 1.f),
+                            ImGui::GetIO().Fonts->TexID, true);
+            const std::vector<unsigned char> whole = gl::read_back_buffer(fb_w, fb_h);
+            long differ = 0;
+            for (std::size_t i = 0; i + 2 < whole.size(); i += 3)
+                differ += whole[i] != repaired[i] || whole[i + 1] != repaired[i + 1] || whole[i + 2] != repaired[i + 2];
+            std::printf("repaired frame against a whole redraw: %ld of %ld pixels differ\n", differ, long(whole.size() / 3));
+            if (differ > 0) exit_code = 1;
+        }
     }
     trainer_.reset();
     close_window();

@@ -54,6 +54,9 @@ void FieldView::draw(ImDrawList* dl, ImVec2 p0, ImVec2 p1, const std::vector<flo
     }
     p0_ = p0;
     p1_ = p1;
+    std::uint64_t key = version_ * 0x9E3779B97F4A7C15ull ^ std::uint64_t(resolution);
+    for (float v : {p0.x, p0.y, p1.x, p1.y}) key = (key ^ std::uint64_t(std::lround(v * 16.f))) * 0x100000001B3ull;
+    content_key_ = key;
     dl->AddCallback(&FieldView::render_callback, this);
     dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
 }

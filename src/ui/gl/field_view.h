@@ -26,6 +26,9 @@ public:
     void draw(ImDrawList* dl, ImVec2 p0, ImVec2 p1, const std::vector<float>& values, int resolution,
               std::uint64_t version);
 
+    // Changes whenever what the callback draws changes (field, place or size): see gl::Canvas.
+    const std::uint64_t& content_key() const { return content_key_; }
+
 private:
     static void render_callback(const ImDrawList* dl, const ImDrawCmd* cmd);
 
@@ -33,6 +36,7 @@ private:
     int field_res_ = 0;
     std::uint64_t version_ = ~std::uint64_t(0);
     ImVec2 p0_, p1_;  // where the callback draws, this frame
+    std::uint64_t content_key_ = 0;
 };
 
 }  // namespace ui::gl

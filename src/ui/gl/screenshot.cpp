@@ -1,5 +1,6 @@
 #include "ui/gl/screenshot.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <vector>
@@ -10,16 +11,22 @@
 
 namespace ui::gl {
 
+std::vector<unsigned char> read_back_buffer(int width, int height) {
+    std::vector<unsigned char> pixels(std::size_t(std::max(width, 0)) * std::size_t(std::max(height, 0)) * 3);
+    if (pixels.empty()) return pixels;
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    return pixels;
+}
+
 bool write_screenshot(const std::string& path, int width, int height, std::string& error) {
     if (width <= 0 || height <= 0) {
         error = "the window has no size";
         return false;
     }
-    std::vector<unsigned char> pixels(std::size_t(width) * height * 3);
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadBuffer(GL_BACK);
-    glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    const std::vector<unsigned char> pixels = read_back_buffer(width, height);
     // OpenGL's first row is the bottom of the window; PNG's is the top.
     const int stride = width * 3;
     std::vector<unsigned char> flipped(pixels.size());

@@ -33,7 +33,7 @@ void LossPanel(PanelContext& ctx) {
             ref_x = {h.step.front(), std::max(h.step.back(), h.step.front() + 1)};
             ref_y = {0.75f, 0.75f};
             LineSeries ref;
-            ref.label = "best a straight line can do";
+            ref.label = "a line's best: 75%";
             ref.x = ref_x;
             ref.y = ref_y;
             ref.color = IM_COL32(235, 80, 70, 255);
