@@ -7,11 +7,16 @@
 
 namespace nn {
 
-enum class Activation { Sigmoid, Tanh, ReLU };
+enum class Activation { Sigmoid, Tanh, ReLU, LeakyReLU, GELU };
 
-inline constexpr Activation kAllActivations[] = {Activation::Sigmoid, Activation::Tanh, Activation::ReLU};
+inline constexpr Activation kAllActivations[] = {Activation::Sigmoid, Activation::Tanh, Activation::ReLU,
+                                                 Activation::LeakyReLU, Activation::GELU};
 
-std::string_view activation_name(Activation a);                       // "sigmoid", "tanh", "relu"
+// Slope of leaky ReLU for negative inputs: small enough to look like ReLU, large enough that a
+// neuron pushed below zero still gets a gradient and can come back.
+inline constexpr double kLeakySlope = 0.01;
+
+std::string_view activation_name(Activation a);                       // "sigmoid", "tanh", "relu", "leaky_relu", "gelu"
 std::optional<Activation> activation_from_name(std::string_view name);  // exact lower-case names
 
 // y = f(x), element-wise. x, y: [batch, features]
@@ -23,7 +28,8 @@ template <class S>
 void activation_backward(Activation a, const MatrixT<S>& x, const MatrixT<S>& y, const MatrixT<S>& dy,
                          MatrixT<S>& dx);
 
-// f(v) for one scalar, for drawing curves and for teaching panels.
+// f(v) and f'(v) for one scalar, for drawing curves and for the formulas the panels show.
 double activation_value(Activation a, double v);
+double activation_slope(Activation a, double v);
 
 }  // namespace nn

@@ -14,12 +14,50 @@ S bce_with_logits_forward(const MatrixT<S>& z, const MatrixT<S>& t) {
 template <class S>
 void bce_with_logits_backward(const MatrixT<S>& z, const MatrixT<S>& t, MatrixT<S>& dz) {
     dz.resize(z.rows(), z.cols());
-    dz = (((S(1) + (-z.array()).exp()).inverse() - t.array()) / S(z.rows())).matrix();
+    dz.array() = ((S(1) + (-z.array()).exp()).inverse() - t.array()) / S(z.rows());
 }
 
-template float bce_with_logits_forward<float>(const MatrixT<float>&, const MatrixT<float>&);
-template double bce_with_logits_forward<double>(const MatrixT<double>&, const MatrixT<double>&);
-template void bce_with_logits_backward<float>(const MatrixT<float>&, const MatrixT<float>&, MatrixT<float>&);
-template void bce_with_logits_backward<double>(const MatrixT<double>&, const MatrixT<double>&, MatrixT<double>&);
+template <class S>
+S softmax_cross_entropy_forward(const MatrixT<S>& z, const MatrixT<S>& t, MatrixT<S>& p) {
+    p.resize(z.rows(), z.cols());
+    S total = 0;
+    for (Eigen::Index i = 0; i < z.rows(); ++i) {
+        // log p_k = z_k - m - log sum_j e^{z_j - m}: exact even when a p_k underflows to zero.
+        const S m = z.row(i).maxCoeff();
+        p.row(i).array() = (z.row(i).array() - m).exp();
+        const S sum = p.row(i).sum();
+        p.row(i) /= sum;
+        total -= (t.row(i).array() * (z.row(i).array() - m - std::log(sum))).sum();
+    }
+    return total / S(z.rows());
+}
+
+template <class S>
+void softmax_cross_entropy_backward(const MatrixT<S>& p, const MatrixT<S>& t, MatrixT<S>& dz) {
+    dz.resize(p.rows(), p.cols());
+    dz.noalias() = (p - t) / S(p.rows());
+}
+
+template <class S>
+S squared_error_forward(const MatrixT<S>& y, const MatrixT<S>& t) {
+    return (y - t).squaredNorm() / S(y.rows());
+}
+
+template <class S>
+void squared_error_backward(const MatrixT<S>& y, const MatrixT<S>& t, MatrixT<S>& dy) {
+    dy.resize(y.rows(), y.cols());
+    dy.noalias() = (S(2) / S(y.rows())) * (y - t);
+}
+
+#define NN_LOSS_INSTANTIATE(S)                                                                      \
+    template S bce_with_logits_forward<S>(const MatrixT<S>&, const MatrixT<S>&);                     \
+    template void bce_with_logits_backward<S>(const MatrixT<S>&, const MatrixT<S>&, MatrixT<S>&);    \
+    template S softmax_cross_entropy_forward<S>(const MatrixT<S>&, const MatrixT<S>&, MatrixT<S>&);  \
+    template void softmax_cross_entropy_backward<S>(const MatrixT<S>&, const MatrixT<S>&, MatrixT<S>&); \
+    template S squared_error_forward<S>(const MatrixT<S>&, const MatrixT<S>&);                       \
+    template void squared_error_backward<S>(const MatrixT<S>&, const MatrixT<S>&, MatrixT<S>&);
+NN_LOSS_INSTANTIATE(float)
+NN_LOSS_INSTANTIATE(double)
+#undef NN_LOSS_INSTANTIATE
 
 }  // namespace nn

@@ -1,40 +1,57 @@
 #include "nn/mlp.h"
 
 #include <cmath>
-#include <algorithm>
 #include <random>
 
-#ifdef _OPENMP
-#include <omp.h>
-#endif
-
+#include "nn/init.h"
 #include "nn/linear.h"
 #include "nn/loss.h"
+#include "nn/residual.h"
+#include "nn/softmax.h"
 
 namespace nn {
+
+std::string_view loss_name(Loss l) {
+    switch (l) {
+        case Loss::CrossEntropy: return "cross_entropy";
+        case Loss::SquaredError: return "squared_error";
+    }
+    return "?";
+}
+
+std::optional<Loss> loss_from_name(std::string_view name) {
+    for (Loss l : {Loss::CrossEntropy, Loss::SquaredError})
+        if (loss_name(l) == name) return l;
+    return std::nullopt;
+}
 
 template <class S>
 long MlpT<S>::parameter_count() const {
     long n = 0;
-    for (int l = 0; l < layer_count(); ++l) n += long(W[l].size() + b[l].size());
+    for (int l = 0; l < layer_count(); ++l) n += long(W[std::size_t(l)].size() + b[std::size_t(l)].size());
     return n;
 }
 
 template <class S>
-MlpT<S> make_mlp(const std::vector<int>& sizes, Activation activation, std::uint64_t seed) {
+MlpT<S> make_mlp(const std::vector<int>& sizes, Activation activation, std::uint64_t seed, bool residual, Loss loss) {
     MlpT<S> mlp;
     mlp.sizes = sizes;
     mlp.activation = activation;
+    mlp.residual = residual;
+    mlp.loss = loss;
+    const int layers = int(sizes.size()) - 1;
+    mlp.W.resize(std::size_t(std::max(layers, 0)));
+    mlp.b.resize(mlp.W.size());
+    int shortcuts = 0;
+    for (int l = 0; l < layers; ++l) {
+        mlp.W[std::size_t(l)].resize(sizes[std::size_t(l) + 1], sizes[std::size_t(l)]);
+        shortcuts += mlp.skips(l);
+    }
     std::mt19937_64 rng(seed);
-    for (std::size_t l = 0; l + 1 < sizes.size(); ++l) {
-        const int in = sizes[l], out = sizes[l + 1];
-        const double stddev = activation == Activation::ReLU ? std::sqrt(2.0 / in) : std::sqrt(2.0 / (in + out));
-        std::normal_distribution<double> normal(0.0, stddev);
-        MatrixT<S> w(out, in);
-        for (int i = 0; i < out; ++i)
-            for (int j = 0; j < in; ++j) w(i, j) = S(normal(rng));
-        mlp.W.push_back(std::move(w));
-        mlp.b.push_back(RowVectorT<S>::Zero(out));
+    for (int l = 0; l < layers; ++l) {
+        const double gain = mlp.skips(l) ? 1.0 / std::sqrt(double(shortcuts)) : 1.0;
+        init_weights(mlp.W[std::size_t(l)], init_for(activation), rng, gain);
+        mlp.b[std::size_t(l)] = RowVectorT<S>::Zero(sizes[std::size_t(l) + 1]);
     }
     return mlp;
 }
@@ -50,116 +67,133 @@ void MlpGradsT<S>::resize_like(const MlpT<S>& mlp) {
 }
 
 template <class S>
-void MlpGradsT<S>::set_zero() {
-    for (auto& m : dW) m.setZero();
-    for (auto& v : db) v.setZero();
+const MatrixT<S>& mlp_forward(const MlpT<S>& mlp, MlpCacheT<S>& cache, int from_layer) {
+    const int L = mlp.layer_count();
+    cache.a.resize(std::size_t(L));
+    cache.z.resize(std::size_t(L));
+    cache.y.resize(std::size_t(L));
+    for (int l = 0; l < L; ++l) {
+        const auto i = std::size_t(l);
+        if (l >= from_layer) linear_forward(cache.input(l), mlp.W[i], mlp.b[i], cache.z[i]);
+        if (l + 1 == L) break;
+        if (mlp.skips(l)) {
+            activation_forward(mlp.activation, cache.z[i], cache.y[i]);
+            residual_forward(cache.a[i], cache.y[i], cache.a[i + 1]);
+        } else {
+            activation_forward(mlp.activation, cache.z[i], cache.a[i + 1]);
+        }
+    }
+    return cache.z.back();
 }
 
 template <class S>
 const MatrixT<S>& mlp_forward(const MlpT<S>& mlp, const MatrixT<S>& x, MlpCacheT<S>& cache) {
-    const int L = mlp.layer_count();
-    cache.a.resize(L);
-    cache.z.resize(L);
-    cache.a[0] = x;
-    for (int l = 0; l < L; ++l) {
-        linear_forward(cache.a[l], mlp.W[l], mlp.b[l], cache.z[l]);
-        if (l + 1 < L) activation_forward(mlp.activation, cache.z[l], cache.a[l + 1]);
-    }
-    return cache.z[L - 1];
+    cache.set_input(x.data(), x.rows(), x.cols());
+    return mlp_forward(mlp, cache);
 }
 
 template <class S>
-void mlp_backward(const MlpT<S>& mlp, MlpCacheT<S>& cache, const MatrixT<S>& dlogits, MlpGradsT<S>& grads) {
+S mlp_loss(const MlpT<S>& mlp, const MatrixT<S>& t, MlpCacheT<S>& cache) {
+    const MatrixT<S>& z = cache.z.back();
+    if (mlp.outputs() == 1) {
+        activation_forward(Activation::Sigmoid, z, cache.p);
+        return mlp.loss == Loss::CrossEntropy ? bce_with_logits_forward(z, t) : squared_error_forward(cache.p, t);
+    }
+    if (mlp.loss == Loss::CrossEntropy) return softmax_cross_entropy_forward(z, t, cache.p);
+    softmax_forward(z, cache.p);
+    return squared_error_forward(cache.p, t);
+}
+
+template <class S>
+void mlp_loss_backward(const MlpT<S>& mlp, const MatrixT<S>& t, MlpCacheT<S>& cache) {
+    cache.dz.resize(std::size_t(mlp.layer_count()));
+    MatrixT<S>& dlogits = cache.dz.back();
+    const MatrixT<S>& z = cache.z.back();
+    if (mlp.loss == Loss::CrossEntropy) {
+        // Sigmoid or softmax with cross-entropy: dL/dz = (p - t) / batch either way.
+        softmax_cross_entropy_backward(cache.p, t, dlogits);
+        return;
+    }
+    squared_error_backward(cache.p, t, cache.dp);
+    if (mlp.outputs() == 1) activation_backward(Activation::Sigmoid, z, cache.p, cache.dp, dlogits);
+    else softmax_backward(cache.p, cache.dp, dlogits);
+}
+
+template <class S>
+void mlp_backward_deltas(const MlpT<S>& mlp, MlpCacheT<S>& cache) {
     const int L = mlp.layer_count();
+    cache.dz.resize(std::size_t(L));
+    cache.da.resize(std::size_t(L));
+    for (int l = L - 1; l >= 1; --l) {
+        const auto i = std::size_t(l);
+        linear_backward_input(mlp.W[i], cache.dz[i], cache.da[i]);
+        // A shortcut around layer l carries dL/da[l+1] straight back to a[l].
+        if (mlp.skips(l)) residual_backward(cache.da[i + 1], cache.da[i], cache.da[i]);
+        const MatrixT<S>& out = mlp.skips(l - 1) ? cache.y[i - 1] : cache.a[i];
+        activation_backward(mlp.activation, cache.z[i - 1], out, cache.da[i], cache.dz[i - 1]);
+    }
+}
+
+template <class S>
+void mlp_backward(const MlpT<S>& mlp, MlpCacheT<S>& cache, MlpGradsT<S>& grads) {
+    mlp_backward_deltas(mlp, cache);
     grads.resize_like(mlp);
-    cache.dz = dlogits;
-    for (int l = L - 1; l >= 0; --l) {
-        linear_backward(cache.a[l], mlp.W[l], cache.dz, grads.dW[l], grads.db[l], l > 0 ? &cache.da : nullptr);
-        if (l > 0) activation_backward(mlp.activation, cache.z[l - 1], cache.a[l], cache.da, cache.dz);
+    for (int l = 0; l < mlp.layer_count(); ++l) {
+        const auto i = std::size_t(l);
+        linear_backward_params(cache.input(l), cache.dz[i], grads.dW[i], grads.db[i]);
     }
 }
 
 template <class S>
 S mlp_loss_and_grads(const MlpT<S>& mlp, const MatrixT<S>& x, const MatrixT<S>& t, MlpCacheT<S>& cache,
                      MlpGradsT<S>& grads) {
-    const MatrixT<S>& logits = mlp_forward(mlp, x, cache);
-    const S loss = bce_with_logits_forward(logits, t);
-    MatrixT<S> dlogits;
-    bce_with_logits_backward(logits, t, dlogits);
-    mlp_backward(mlp, cache, dlogits, grads);
+    mlp_forward(mlp, x, cache);
+    const S loss = mlp_loss(mlp, t, cache);
+    mlp_loss_backward(mlp, t, cache);
+    mlp_backward(mlp, cache, grads);
     return loss;
 }
 
-namespace {
-int count_correct(const Matrix& logits, const Matrix& t) {
+template <class S>
+int count_correct(const MatrixT<S>& logits, const MatrixT<S>& t) {
     int correct = 0;
-    for (Eigen::Index i = 0; i < logits.rows(); ++i) correct += (logits(i, 0) > 0.f) == (t(i, 0) > 0.5f);
+    if (logits.cols() == 1) {
+        for (Eigen::Index i = 0; i < logits.rows(); ++i) correct += (logits(i, 0) > S(0)) == (t(i, 0) > S(0.5));
+        return correct;
+    }
+    for (Eigen::Index i = 0; i < logits.rows(); ++i) {
+        Eigen::Index guess = 0, truth = 0;
+        logits.row(i).maxCoeff(&guess);
+        t.row(i).maxCoeff(&truth);
+        correct += guess == truth;
+    }
     return correct;
 }
-}  // namespace
 
-StepResult MlpStepper::sgd_step(Mlp& mlp, const Matrix& x, const Matrix& t, float learning_rate) {
-    const int batch = int(x.rows());
-    const int team = std::max(1, std::min(threads_, batch / kMinRowsPerThread));
-    total_.resize_like(mlp);
-    StepResult result;
-
-    if (team == 1) {
-        result.loss = mlp_loss_and_grads(mlp, x, t, cache_, total_);
-        result.correct = count_correct(cache_.z.back(), t);
-    } else {
-        workers_.resize(team);
-        // Each thread takes a contiguous block of rows, computes the gradient of its share of the
-        // mean loss, and the shares are summed afterwards: the same result as one big batch.
-#pragma omp parallel num_threads(team)
-        {
-#ifdef _OPENMP
-            const int k = omp_get_thread_num();
-#else
-            const int k = 0;
-#endif
-            const int begin = batch * k / team, end = batch * (k + 1) / team;
-            Worker& w = workers_[k];
-            w.x = x.middleRows(begin, end - begin);
-            w.t = t.middleRows(begin, end - begin);
-            const float share = float(end - begin) / float(batch);
-            w.result.loss = mlp_loss_and_grads(mlp, w.x, w.t, w.cache, w.grads) * share;
-            w.result.correct = count_correct(w.cache.z.back(), w.t);
-            for (auto& m : w.grads.dW) m *= share;
-            for (auto& v : w.grads.db) v *= share;
-        }
-        total_.set_zero();
-        for (const Worker& w : workers_) {
-            result.loss += w.result.loss;
-            result.correct += w.result.correct;
-            for (int l = 0; l < mlp.layer_count(); ++l) {
-                total_.dW[l] += w.grads.dW[l];
-                total_.db[l] += w.grads.db[l];
-            }
-        }
-    }
-    for (int l = 0; l < mlp.layer_count(); ++l) {
-        mlp.W[l] -= learning_rate * total_.dW[l];
-        mlp.b[l] -= learning_rate * total_.db[l];
-    }
-    return result;
+template <class S>
+const MatrixT<S>& mlp_probabilities(const MlpT<S>& mlp, const MatrixT<S>& x, MlpCacheT<S>& cache) {
+    const MatrixT<S>& z = mlp_forward(mlp, x, cache);
+    if (mlp.outputs() == 1) activation_forward(Activation::Sigmoid, z, cache.p);
+    else softmax_forward(z, cache.p);
+    return cache.p;
 }
 
-template struct MlpT<float>;
-template struct MlpT<double>;
-template struct MlpGradsT<float>;
-template struct MlpGradsT<double>;
-template MlpT<float> make_mlp<float>(const std::vector<int>&, Activation, std::uint64_t);
-template MlpT<double> make_mlp<double>(const std::vector<int>&, Activation, std::uint64_t);
-template const MatrixT<float>& mlp_forward<float>(const MlpT<float>&, const MatrixT<float>&, MlpCacheT<float>&);
-template const MatrixT<double>& mlp_forward<double>(const MlpT<double>&, const MatrixT<double>&,
-                                                    MlpCacheT<double>&);
-template void mlp_backward<float>(const MlpT<float>&, MlpCacheT<float>&, const MatrixT<float>&, MlpGradsT<float>&);
-template void mlp_backward<double>(const MlpT<double>&, MlpCacheT<double>&, const MatrixT<double>&,
-                                   MlpGradsT<double>&);
-template float mlp_loss_and_grads<float>(const MlpT<float>&, const MatrixT<float>&, const MatrixT<float>&,
-                                         MlpCacheT<float>&, MlpGradsT<float>&);
-template double mlp_loss_and_grads<double>(const MlpT<double>&, const MatrixT<double>&, const MatrixT<double>&,
-                                           MlpCacheT<double>&, MlpGradsT<double>&);
+#define NN_MLP_INSTANTIATE(S)                                                                                   \
+    template struct MlpT<S>;                                                                                   \
+    template struct MlpGradsT<S>;                                                                              \
+    template MlpT<S> make_mlp<S>(const std::vector<int>&, Activation, std::uint64_t, bool, Loss);              \
+    template const MatrixT<S>& mlp_forward<S>(const MlpT<S>&, MlpCacheT<S>&, int);                                \
+    template const MatrixT<S>& mlp_forward<S>(const MlpT<S>&, const MatrixT<S>&, MlpCacheT<S>&);               \
+    template S mlp_loss<S>(const MlpT<S>&, const MatrixT<S>&, MlpCacheT<S>&);                                  \
+    template void mlp_loss_backward<S>(const MlpT<S>&, const MatrixT<S>&, MlpCacheT<S>&);                      \
+    template void mlp_backward_deltas<S>(const MlpT<S>&, MlpCacheT<S>&);                                       \
+    template void mlp_backward<S>(const MlpT<S>&, MlpCacheT<S>&, MlpGradsT<S>&);                               \
+    template S mlp_loss_and_grads<S>(const MlpT<S>&, const MatrixT<S>&, const MatrixT<S>&, MlpCacheT<S>&,      \
+                                     MlpGradsT<S>&);                                                           \
+    template int count_correct<S>(const MatrixT<S>&, const MatrixT<S>&);                                       \
+    template const MatrixT<S>& mlp_probabilities<S>(const MlpT<S>&, const MatrixT<S>&, MlpCacheT<S>&);
+NN_MLP_INSTANTIATE(float)
+NN_MLP_INSTANTIATE(double)
+#undef NN_MLP_INSTANTIATE
 
 }  // namespace nn

@@ -1,0 +1,98 @@
+// No heap allocation inside a training step once the first step has run. Every allocation in
+// this program, Eigen's, the standard library's or OpenMP's, goes through malloc and its
+// relatives, which this file replaces (glibc lets a program interpose them) with counting
+// versions. Kept in an executable of its own so the counting touches nothing else.
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <cstddef>
+#include <random>
+
+#include "nn/mlp.h"
+#include "nn/mlp_trainer.h"
+
+extern "C" {
+void* __libc_malloc(std::size_t);
+void* __libc_calloc(std::size_t, std::size_t);
+void* __libc_realloc(void*, std::size_t);
+void* __libc_memalign(std::size_t, std::size_t);
+}
+
+namespace {
+std::atomic<long> g_allocations{0};
+}
+
+extern "C" {
+void* malloc(std::size_t n) {
+    g_allocations.fetch_add(1, std::memory_order_relaxed);
+    return __libc_malloc(n);
+}
+void* calloc(std::size_t n, std::size_t size) {
+    g_allocations.fetch_add(1, std::memory_order_relaxed);
+    return __libc_calloc(n, size);
+}
+void* realloc(void* p, std::size_t n) {
+    g_allocations.fetch_add(1, std::memory_order_relaxed);
+    return __libc_realloc(p, n);
+}
+void* memalign(std::size_t alignment, std::size_t n) {
+    g_allocations.fetch_add(1, std::memory_order_relaxed);
+    return __libc_memalign(alignment, n);
+}
+void* aligned_alloc(std::size_t alignment, std::size_t n) { return memalign(alignment, n); }
+int posix_memalign(void** out, std::size_t alignment, std::size_t n) {
+    *out = memalign(alignment, n);
+    return *out ? 0 : 12;  // ENOMEM
+}
+}
+
+namespace {
+long allocations_during(const auto& work) {
+    const long before = g_allocations.load();
+    work();
+    return g_allocations.load() - before;
+}
+}  // namespace
+
+TEST_CASE("the allocation counter sees Eigen's and the standard library's allocations") {
+    CHECK(allocations_during([] { nn::Matrix m(100, 100); m.setZero(); }) >= 1);
+    CHECK(allocations_during([] { std::vector<int> v(10); v[0] = 1; }) >= 1);
+}
+
+TEST_CASE("no allocation inside a training step once the first step has run") {
+    struct Case {
+        std::vector<int> sizes;
+        int batch;
+        nn::OptimizerKind optimizer;
+        bool residual;
+        nn::Loss loss;
+    };
+    const Case cases[] = {
+        {{784, 128, 64, 10}, 1, nn::OptimizerKind::SGD, false, nn::Loss::CrossEntropy},
+        {{784, 128, 64, 10}, 8, nn::OptimizerKind::SGD, false, nn::Loss::CrossEntropy},
+        {{784, 128, 64, 10}, 64, nn::OptimizerKind::SGD, false, nn::Loss::CrossEntropy},
+        {{784, 128, 64, 10}, 256, nn::OptimizerKind::Adam, false, nn::Loss::SquaredError},
+        {{2, 16, 16, 16, 16, 1}, 100, nn::OptimizerKind::Momentum, true, nn::Loss::CrossEntropy},
+        {{2, 8, 8, 1}, 4, nn::OptimizerKind::SGD, true, nn::Loss::SquaredError},
+    };
+    for (const Case& c : cases)
+        for (int threads : {1, 2}) {
+            CAPTURE(c.sizes.front());
+            CAPTURE(c.batch);
+            CAPTURE(threads);
+            std::mt19937_64 rng(1);
+            std::uniform_real_distribution<float> u(0.f, 1.f);
+            nn::Matrix x(c.batch, c.sizes.front()), t = nn::Matrix::Zero(c.batch, c.sizes.back());
+            for (int i = 0; i < c.batch; ++i) {
+                for (int j = 0; j < x.cols(); ++j) x(i, j) = u(rng);
+                t(i, int(rng() % std::uint64_t(t.cols()))) = 1.f;
+            }
+            auto mlp = nn::make_mlp<float>(c.sizes, nn::Activation::ReLU, 1, c.residual, c.loss);
+            nn::MlpTrainer trainer({c.optimizer, 0.01f}, threads);
+            trainer.step(mlp, x, t);  // sizes every buffer
+            const long during = allocations_during([&] {
+                for (int step = 0; step < 20; ++step) trainer.step(mlp, x, t);
+            });
+            CHECK(during == 0);
+        }
+}
