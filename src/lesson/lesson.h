@@ -42,7 +42,8 @@ struct Preset {
     SpamNeuron spam;
 };
 
-inline constexpr const char* kPanelNames[] = {"spam", "plane", "loss", "update", "network"};
+inline constexpr const char* kPanelNames[] = {"spam",  "plane", "loss",      "update",   "network",
+                                              "model", "data",  "landscape", "gradients"};
 
 struct Step {
     std::string title;

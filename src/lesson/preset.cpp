@@ -1,6 +1,7 @@
 #include "lesson/preset.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -17,19 +18,21 @@ namespace lesson::detail {
 
 namespace {
 
-constexpr std::string_view kPresetKeys[] = {"model", "dataset", "hidden",       "activation", "learning_rate", "seed",
-                                            "speed", "play",    "warmup_steps", "panels",     "spam"};
+constexpr std::string_view kPresetKeys[] = {
+    "model",     "dataset",    "points", "noise", "test_fraction", "hidden",       "activation", "residual", "loss",
+    "optimizer", "learning_rate", "batch_size", "seed", "start", "speed", "play", "warmup_steps", "panels", "spam"};
 constexpr std::string_view kSpamKeys[] = {"input_names", "inputs", "weights", "threshold"};
-
-constexpr train::ModelKind kAllModels[] = {train::ModelKind::Perceptron, train::ModelKind::Mlp};
 
 // Limits that keep a typo from freezing the app (a 10^9-step warm-up, a 10,000-wide layer) while
 // leaving room for every experiment the lessons need.
-constexpr std::size_t kMaxHiddenLayers = 8;
-constexpr std::int64_t kMaxHiddenWidth = 64;
+constexpr std::size_t kMaxHiddenLayers = train::kMaxHiddenLayers;
+constexpr std::int64_t kMaxHiddenWidth = train::kMaxHiddenWidth;
+constexpr std::int64_t kMaxBatchSize = 100'000;
 constexpr std::int64_t kMaxWarmupSteps = 10'000'000;
 constexpr double kMaxLearningRate = 1000;
 constexpr std::size_t kMaxSpamInputs = 8;
+
+constexpr nn::Loss kAllLosses[] = {nn::Loss::CrossEntropy, nn::Loss::SquaredError};
 
 template <class Range>
 std::string join(const Range& names) {
@@ -121,14 +124,31 @@ private:
     void read_key(const toml::key& key, const toml::node& value, Preset& p) {
         const std::string_view k = key.str();
         if (k == "model")
-            p.config.model = read_choice(value, "model", kAllModels, train::model_name, train::model_from_name);
+            p.config.model = read_choice(value, "model", train::kAllModels, train::model_name, train::model_from_name);
         else if (k == "dataset")
             p.config.dataset = read_choice(value, "dataset", data::kAllToy2D, data::toy2d_name, data::toy2d_from_name);
         else if (k == "activation")
             p.config.activation =
                 read_choice(value, "activation", nn::kAllActivations, nn::activation_name, nn::activation_from_name);
+        else if (k == "points")
+            p.config.points = int(read_whole(value, "points", 4, train::kMaxPoints));
+        else if (k == "noise")
+            p.config.noise = float(read_between(value, "noise", 0, 1));
+        else if (k == "test_fraction")
+            p.config.test_fraction = float(read_between(value, "test_fraction", 0, 0.9));
         else if (k == "hidden")
             p.config.hidden = read_hidden(value);
+        else if (k == "residual")
+            p.config.residual = read_bool(value, "residual");
+        else if (k == "loss")
+            p.config.loss = read_choice(value, "loss", kAllLosses, nn::loss_name, nn::loss_from_name);
+        else if (k == "optimizer")
+            p.config.optimizer =
+                read_choice(value, "optimizer", nn::kAllOptimizers, nn::optimizer_name, nn::optimizer_from_name);
+        else if (k == "batch_size")
+            p.config.batch_size = int(read_whole(value, "batch_size (0 means all the training points)", 0, kMaxBatchSize));
+        else if (k == "start")
+            p.config.start = read_start(value);
         else if (k == "learning_rate")
             p.config.learning_rate = static_cast<float>(read_learning_rate(value));
         else if (k == "seed")
@@ -208,10 +228,41 @@ private:
         return *speed;
     }
 
-    bool read_play(const toml::node& value) const {
+    bool read_bool(const toml::node& value, std::string_view what) const {
         const auto* b = value.as_boolean();
-        if (!b) fail_at(value.source(), "play must be true or false, got " + describe(value));
+        if (!b) fail_at(value.source(), std::string(what) + " must be true or false, got " + describe(value));
         return b->get();
+    }
+
+    bool read_play(const toml::node& value) const { return read_bool(value, "play"); }
+
+    std::int64_t read_whole(const toml::node& value, std::string_view what, std::int64_t lo, std::int64_t hi) const {
+        const auto* i = value.as_integer();
+        if (!i || i->get() < lo || i->get() > hi)
+            fail_at(value.source(), std::string(what) + " must be a whole number from " + std::to_string(lo) + " to " +
+                                        std::to_string(hi) + ", got " + describe(value));
+        return i->get();
+    }
+
+    double read_between(const toml::node& value, std::string_view what, double lo, double hi) const {
+        const auto v = finite_number_of(value);
+        if (!v || *v < lo || *v > hi)
+            fail_at(value.source(), std::string(what) + " must be a number from " + format_number(lo) + " to " +
+                                        format_number(hi) + ", got " + describe(value));
+        return *v;
+    }
+
+    std::array<float, 2> read_start(const toml::node& value) const {
+        const std::string rule = "start must be two numbers [w1, w2] from -10 to 10, e.g. start = [-3, 2.5]";
+        const auto* array = value.as_array();
+        if (!array || array->size() != 2) fail_at(value.source(), rule + ", got " + describe(value));
+        std::array<float, 2> start{};
+        for (std::size_t i = 0; i < 2; ++i) {
+            const auto v = finite_number_of(*array->get(i));
+            if (!v || *v < -10 || *v > 10) fail_at(array->get(i)->source(), rule + ", got " + describe(*array->get(i)));
+            start[i] = float(*v);
+        }
+        return start;
     }
 
     int read_warmup(const toml::node& value) const {

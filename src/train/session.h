@@ -4,12 +4,16 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <random>
 #include <string>
+#include <vector>
 
 #include "data/toy2d.h"
 #include "nn/mlp.h"
+#include "nn/mlp_trainer.h"
 #include "nn/perceptron.h"
 #include "train/config.h"
+#include "train/landscape.h"
 #include "train/snapshot.h"
 
 namespace train {
@@ -21,10 +25,26 @@ public:
 
     void step();
     void reset(std::optional<std::uint64_t> seed = std::nullopt);
-    void set_learning_rate(float learning_rate) { config_.learning_rate = learning_rate; }
-    void set_activation(nn::Activation activation);  // keeps the weights
+
+    // Hyper-parameters: they change the next steps and keep the weights.
+    void set_learning_rate(float learning_rate);
+    void set_activation(nn::Activation activation);
+    void set_residual(bool residual);
+    void set_loss(nn::Loss loss);
+    void set_optimizer(nn::OptimizerKind optimizer);  // the new optimizer starts with no momentum
+    void set_batch_size(int batch_size);
     void set_steps_per_second(double sps) { config_.steps_per_second = sps; }
-    void set_threads(int threads) { stepper_.set_threads(threads); }
+    void set_threads(int threads) { trainer_.set_threads(threads); }
+    // A new shape of network: fresh weights from the seed.
+    void set_hidden(std::vector<int> hidden);
+
+    // Data. Generated points replace the current ones; the user's points are added, removed or
+    // loaded. The weights stay either way, so the student sees the model adapt.
+    void set_data(data::Toy2D dataset, int points, float noise, float test_fraction);
+    void add_point(float x, float y, int label);
+    bool remove_point(float x, float y, float radius);  // false when no point is that near
+    void clear_points();
+    void load_points(const data::Dataset2D& points);
 
     const Config& config() const { return config_; }
     std::uint64_t steps() const { return steps_; }
@@ -33,27 +53,52 @@ public:
     bool converged() const { return converged_; }
     // Empty while training is healthy; otherwise why it must stop (NaN or exploding loss).
     const std::string& divergence() const { return divergence_; }
+    // Empty when a step can run; otherwise why not (no training points).
+    std::string cannot_train() const;
 
+    // Loss and accuracy of the current weights on every training and test point, recorded in the
+    // history at the current step. The trainer calls it before publishing.
+    void evaluate();
     // Fills everything but version and run state.
     void fill_snapshot(Snapshot& s) const;
 
     const nn::Mlp& mlp() const { return mlp_; }
     const nn::Perceptron& perceptron() const { return perceptron_; }
-    // Accuracy of the current weights on the training set (after the last update).
+    const data::Dataset2D& train_data() const { return *train_; }
+    const data::Dataset2D& test_data() const { return *test_; }
+    const Landscape* landscape() const { return landscape_ ? &*landscape_ : nullptr; }
+    // Accuracy of the current weights on the training points (after the last update).
     float evaluate_accuracy() const;
 
 private:
+    void make_data();
+    void set_points(data::Dataset2D train, data::Dataset2D test, bool from_user);
+    void make_model();
+    void clear_run();
     void step_perceptron();
     void step_mlp();
+    void step_landscape();
+    void next_batch();
     void check_divergence();
-    void record();
+    std::vector<int> layer_sizes() const;
+    void fill_probe(Snapshot& s) const;
+    void fill_neuron_fields(Snapshot& s) const;
 
     Config config_;
-    std::shared_ptr<const data::Dataset2D> data_;
-    nn::Matrix targets_;  // labels as a column of 0/1, for the loss
+    std::shared_ptr<const data::Dataset2D> train_, test_;
+    bool user_points_ = false;
+    nn::Matrix train_targets_, test_targets_;  // labels as a column of 0/1, for the loss
     nn::Perceptron perceptron_;
     nn::Mlp mlp_;
-    nn::MlpStepper stepper_;
+    nn::MlpTrainer trainer_;
+    std::optional<Landscape> landscape_;
+
+    // Mini-batches: a shuffled order of the training points, walked a batch at a time.
+    std::mt19937_64 order_rng_;
+    std::vector<int> order_;
+    std::size_t cursor_ = 0;
+    nn::Matrix batch_x_, batch_t_;
+    int last_example_ = -1;  // the last example of the last batch, for the network view
 
     std::uint64_t steps_ = 0;
     float loss_ = 0, accuracy_ = 0;
@@ -63,6 +108,9 @@ private:
     std::string divergence_;
     std::optional<PerceptronStepInfo> last_perceptron_step_;
     MetricsHistory history_;
+    MultiSeries grad_norm_history_;
+    std::vector<float> grad_norms_, weight_norms_;
+    float train_loss_ = -1, train_accuracy_ = -1, test_loss_ = -1, test_accuracy_ = -1;
 };
 
 }  // namespace train

@@ -1,5 +1,6 @@
 #pragma once
 // What the trainer publishes: an immutable picture of the training state, drawn by the UI.
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -21,7 +22,7 @@ struct LayerParams {
     nn::RowVector b;  // [out]
 };
 
-// The model's output over a square grid of the plane, for drawing the decision boundary.
+// A function of the plane sampled on a square grid, for drawing.
 struct DecisionField {
     int resolution = 0;          // resolution x resolution samples, row 0 at y_min
     float x_min = 0, x_max = 1, y_min = 0, y_max = 1;
@@ -36,6 +37,38 @@ struct PerceptronStepInfo {
     nn::PerceptronUpdate update;
 };
 
+// One example through a small network, forward and backward, with the current weights: what the
+// network view writes on its nodes and edges.
+struct Probe {
+    int example = -1;                   // index into the training points
+    int label = 0;
+    std::vector<std::vector<float>> z;  // z[l][j]: weighted sum of neuron j of layer l (+ bias)
+    std::vector<std::vector<float>> a;  // a[l][j]: input j of layer l; a[0] is the example
+    std::vector<std::vector<float>> dz; // dL/dz[l][j] of this one example
+    float output = 0;                   // probability of class 1
+    float loss = 0;
+};
+
+// Each hidden neuron's own output over the plane, small (to draw inside its node).
+struct NeuronFields {
+    int resolution = 0;
+    std::vector<std::vector<std::vector<float>>> values;  // [hidden layer][neuron] -> resolution^2, row 0 at y_min
+};
+
+// The loss surface of the two-weight neuron and the three optimizers' paths over it.
+struct LandscapeView {
+    int resolution = 0;          // resolution x resolution samples, row 0 at w2_min
+    float w1_min = 0, w1_max = 1, w2_min = 0, w2_max = 1;
+    std::vector<float> loss;     // mean loss at each (w1, w2)
+    struct Path {
+        std::string name;        // "SGD", "momentum", "Adam"
+        std::vector<float> w1, w2;
+        Series loss;             // loss per step
+        float current_loss = 0;
+    };
+    std::vector<Path> paths;
+};
+
 struct Snapshot {
     std::uint64_t version = 0;   // grows with every publication
     std::uint64_t generation = 0;  // how many LoadConfig commands the trainer has applied
@@ -44,18 +77,29 @@ struct Snapshot {
     std::string message;         // why training paused itself, or a note such as "converged"
     Config config;
 
-    std::shared_ptr<const data::Dataset2D> data;
+    std::shared_ptr<const data::Dataset2D> data;       // the training points
+    std::shared_ptr<const data::Dataset2D> test_data;  // the test points (may be empty)
+    bool user_points = false;                          // the points came from the user, not a generator
     std::vector<LayerParams> layers;  // perceptron: one layer [1, 2]
     long parameter_count = 0;
 
-    float loss = 0;              // perceptron: examples it gets wrong; mlp: mean cross-entropy
-    float accuracy = 0;          // on the training set, in [0, 1]
+    float loss = 0;              // perceptron: examples it gets wrong; mlp: mean loss of the last batch
+    float accuracy = 0;          // of the last batch (perceptron: of all points), in [0, 1]
+    // Of all training and test points with the current weights (negative when there are none).
+    float train_loss = -1, train_accuracy = -1, test_loss = -1, test_accuracy = -1;
     bool converged = false;      // perceptron: a whole pass without a mistake
     MetricsHistory history;
 
-    std::vector<float> predictions;  // the model's probability of class 1 for each data point
+    // Per linear layer, first to last: norms of the weight gradient of the last step and of the weights.
+    std::vector<float> grad_norms, weight_norms;
+    MultiSeries grad_norm_history;  // grad_norms over time
+
+    std::vector<float> predictions;  // the model's probability of class 1 for each training point
     DecisionField field;
     std::optional<PerceptronStepInfo> perceptron_step;
+    std::optional<Probe> probe;           // small networks only
+    std::optional<NeuronFields> neuron_fields;  // small networks only
+    std::optional<LandscapeView> landscape;
 };
 
 using SnapshotPtr = std::shared_ptr<const Snapshot>;

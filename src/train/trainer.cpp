@@ -112,17 +112,36 @@ void Trainer::apply(Command& command) {
                 pending_steps_ += std::max(0, c.n);
             } else if constexpr (std::is_same_v<T, Reset>) {
                 session_.reset(c.seed);
-                if (state_ == RunState::Diverged) state_ = RunState::Paused;
-                message_.clear();
-                pending_steps_ = 0;
+                after_new_weights();
                 start_pacing();
             } else if constexpr (std::is_same_v<T, SetLearningRate>) {
                 if (c.learning_rate > 0 && std::isfinite(c.learning_rate)) session_.set_learning_rate(c.learning_rate);
             } else if constexpr (std::is_same_v<T, SetActivation>) {
                 session_.set_activation(c.activation);
+            } else if constexpr (std::is_same_v<T, SetResidual>) {
+                session_.set_residual(c.residual);
+            } else if constexpr (std::is_same_v<T, SetLoss>) {
+                session_.set_loss(c.loss);
+            } else if constexpr (std::is_same_v<T, SetOptimizer>) {
+                session_.set_optimizer(c.optimizer);
+            } else if constexpr (std::is_same_v<T, SetBatchSize>) {
+                session_.set_batch_size(c.batch_size);
             } else if constexpr (std::is_same_v<T, SetSpeed>) {
                 session_.set_steps_per_second(std::max(0.0, c.steps_per_second));
                 start_pacing();
+            } else if constexpr (std::is_same_v<T, SetHidden>) {
+                session_.set_hidden(std::move(c.hidden));
+                after_new_weights();
+            } else if constexpr (std::is_same_v<T, SetData>) {
+                session_.set_data(c.dataset, c.points, c.noise, c.test_fraction);
+            } else if constexpr (std::is_same_v<T, AddPoint>) {
+                session_.add_point(c.x, c.y, c.label);
+            } else if constexpr (std::is_same_v<T, RemovePoint>) {
+                session_.remove_point(c.x, c.y, c.radius);
+            } else if constexpr (std::is_same_v<T, ClearPoints>) {
+                session_.clear_points();
+            } else if constexpr (std::is_same_v<T, LoadPoints>) {
+                if (c.points) session_.load_points(*c.points);
             } else if constexpr (std::is_same_v<T, LoadConfig>) {
                 session_ = Session(c.config, options_.threads);
                 ++generation_;
@@ -140,6 +159,13 @@ void Trainer::apply(Command& command) {
             }
         },
         command);
+}
+
+// Fresh weights clear a divergence: training may go on.
+void Trainer::after_new_weights() {
+    if (state_ == RunState::Diverged) state_ = RunState::Paused;
+    message_.clear();
+    pending_steps_ = 0;
 }
 
 void Trainer::train_for(Clock::duration budget) {
@@ -160,6 +186,14 @@ void Trainer::train_for(Clock::duration budget) {
     } else {
         todo = std::numeric_limits<long>::max();
     }
+    if (const std::string why = session_.cannot_train(); !why.empty()) {
+        // Nothing to train on (the user cleared the points): pause and say so.
+        state_ = RunState::Paused;
+        pending_steps_ = 0;
+        message_ = why;
+        dirty_ = true;
+        return;
+    }
     long done = 0;
     while (done < todo) {
         session_.step();
@@ -179,6 +213,8 @@ void Trainer::train_for(Clock::duration budget) {
 }
 
 void Trainer::publish() {
+    if (session_.steps() != evaluated_at_step_) session_.evaluate();
+    evaluated_at_step_ = session_.steps();
     auto s = std::make_shared<Snapshot>();
     session_.fill_snapshot(*s);
     s->version = ++version_;

@@ -63,6 +63,7 @@ private:
     void apply(Command& command);
     void train_for(std::chrono::steady_clock::duration budget);
     void publish();
+    void after_new_weights();
 
     TrainerOptions options_;
     Session session_;  // touched only by the trainer thread once it runs
@@ -87,6 +88,7 @@ private:
     std::uint64_t version_ = 0;
     std::uint64_t generation_ = 0;
     bool dirty_ = true;
+    std::uint64_t evaluated_at_step_ = 0;
 
     std::thread thread_;  // last: starts after everything above exists
 };

@@ -62,6 +62,13 @@ std::string preset_error(const std::string& toml) {
     return r.error->message;
 }
 
+// The preset of a one-step lesson that must parse.
+lesson::Preset preset_of(const std::string& toml) {
+    const lesson::Lesson l = parsed(parse_preset(toml));
+    REQUIRE(l.steps.size() == 1);
+    return l.steps[0].preset;
+}
+
 void check_span(const Span& span, Span::Style style, std::string_view text) {
     CHECK(span.style == style);
     CHECK(span.text == text);
@@ -436,8 +443,9 @@ TEST_CASE("unknown keys are reported at their line, first in file order") {
     const lesson::LessonError& e = failed(r);
     CHECK(e.line == kFirstPresetLine + 1);
     CHECK(e.message ==
-          "unknown key 'learnin_rate' in preset (known keys: model, dataset, hidden, activation, learning_rate, "
-          "seed, speed, play, warmup_steps, panels, spam)");
+          "unknown key 'learnin_rate' in preset (known keys: model, dataset, points, noise, test_fraction, hidden, "
+          "activation, residual, loss, optimizer, learning_rate, batch_size, seed, start, speed, play, "
+          "warmup_steps, panels, spam)");
 
     // 'zzz' sorts after 'learning_rate' but comes first in the file, so it is the error reported.
     const lesson::LessonError& e2 = failed(parse_preset("zzz = 1\nlearning_rate = -1\n"));
@@ -447,11 +455,12 @@ TEST_CASE("unknown keys are reported at their line, first in file order") {
 
 TEST_CASE("unknown names") {
     CHECK(preset_error("activation = \"sigmoidd\"\n") ==
-          "unknown activation 'sigmoidd' (expected one of: sigmoid, tanh, relu)");
-    CHECK(preset_error("model = \"cnn\"\n") == "unknown model 'cnn' (expected one of: perceptron, mlp)");
-    CHECK(preset_error("dataset = \"nand\"\n") == "unknown dataset 'nand' (expected one of: and, or, xor)");
+          "unknown activation 'sigmoidd' (expected one of: sigmoid, tanh, relu, leaky_relu, gelu)");
+    CHECK(preset_error("model = \"cnn\"\n") == "unknown model 'cnn' (expected one of: perceptron, mlp, landscape)");
+    CHECK(preset_error("dataset = \"nand\"\n") == "unknown dataset 'nand' (expected one of: and, or, xor, circles, spiral, moons, xor_grid, blobs)");
     CHECK(preset_error("panels = [\"plane\", \"plott\"]\n") ==
-          "unknown panel 'plott' (expected one of: spam, plane, loss, update, network)");
+          "unknown panel 'plott' (expected one of: spam, plane, loss, update, network, model, data, landscape, "
+                  "gradients)");
     CHECK(preset_error("panels = [\"loss\", \"loss\"]\n") == "panel 'loss' is listed twice");
     CHECK(preset_error("model = 3\n").starts_with("model must be one of: perceptron, mlp"));
     CHECK(preset_error("panels = \"plane\"\n").starts_with("panels must be an array"));
@@ -485,6 +494,38 @@ TEST_CASE("numbers out of range") {
     CHECK(p.config.seed == 0);
 }
 
+TEST_CASE("the keys of lessons 3 and 4: data, optimizer, batch, loss, shortcuts, landscape start") {
+    const lesson::Preset p = preset_of(
+        "model = \"mlp\"\ndataset = \"spiral\"\npoints = 300\nnoise = 0.2\ntest_fraction = 0.3\n"
+        "hidden = [8, 8]\nactivation = \"leaky_relu\"\nresidual = true\nloss = \"squared_error\"\n"
+        "optimizer = \"adam\"\nbatch_size = 16\nstart = [-2, 1.5]\npanels = [\"landscape\", \"gradients\"]\n");
+    CHECK(p.config.dataset == data::Toy2D::Spiral);
+    CHECK(p.config.points == 300);
+    CHECK(p.config.noise == doctest::Approx(0.2));
+    CHECK(p.config.test_fraction == doctest::Approx(0.3));
+    CHECK(p.config.activation == nn::Activation::LeakyReLU);
+    CHECK(p.config.residual);
+    CHECK(p.config.loss == nn::Loss::SquaredError);
+    CHECK(p.config.optimizer == nn::OptimizerKind::Adam);
+    CHECK(p.config.batch_size == 16);
+    CHECK(p.config.start[0] == -2.f);
+    CHECK(p.config.start[1] == 1.5f);
+    CHECK(p.panels == std::vector<std::string>{"landscape", "gradients"});
+
+    CHECK(preset_error("noise = 2\n") == "noise must be a number from 0 to 1, got 2");
+    CHECK(preset_error("test_fraction = -0.1\n") == "test_fraction must be a number from 0 to 0.9, got -0.1");
+    CHECK(preset_error("points = 2\n") == "points must be a whole number from 4 to 5000, got 2");
+    CHECK(preset_error("batch_size = 1.5\n") ==
+          "batch_size (0 means all the training points) must be a whole number from 0 to 100000, got 1.5");
+    CHECK(preset_error("residual = 1\n") == "residual must be true or false, got 1");
+    CHECK(preset_error("optimizer = \"rmsprop\"\n") == "unknown optimizer 'rmsprop' (expected one of: sgd, momentum, adam)");
+    CHECK(preset_error("loss = \"hinge\"\n") == "unknown loss 'hinge' (expected one of: cross_entropy, squared_error)");
+    CHECK(preset_error("start = [1]\n") ==
+          "start must be two numbers [w1, w2] from -10 to 10, e.g. start = [-3, 2.5], got an array");
+    CHECK(preset_error("start = [1, 20]\n") ==
+          "start must be two numbers [w1, w2] from -10 to 10, e.g. start = [-3, 2.5], got 20");
+}
+
 TEST_CASE("bad hidden layers") {
     const std::string rule = "'hidden' must be an array of whole numbers from 1 to 64";
     CHECK(preset_error("hidden = [4, 0]\n") == rule + ", got 0");
@@ -492,7 +533,9 @@ TEST_CASE("bad hidden layers") {
     CHECK(preset_error("hidden = [1.5]\n") == rule + ", got 1.5");
     CHECK(preset_error("hidden = 4\n") == rule + ", got 4");
     CHECK(preset_error("hidden = []\n").starts_with(rule));
-    CHECK(preset_error("hidden = [1, 1, 1, 1, 1, 1, 1, 1, 1]\n") == "'hidden' can have at most 8 layers, got 9");
+    std::string too_deep = "hidden = [1";
+    for (int i = 1; i < 25; ++i) too_deep += ", 1";
+    CHECK(preset_error(too_deep + "]\n") == "'hidden' can have at most 24 layers, got 25");
     CHECK(parsed(parse_preset("hidden = [64, 1, 1, 1, 1, 1, 1, 1]\n")).steps.at(0).preset.config.hidden.size() == 8);
 
     const lesson::LessonError& e = failed(parse_preset("model = \"mlp\"\nhidden = [4, 100]\n"));
@@ -559,7 +602,7 @@ TEST_CASE("load_lesson_file") {
     SUBCASE("a broken file") {
         const std::string path = kDataDir + "/library/02-broken-preset.md";
         const lesson::LessonError& e = failed(lesson::load_lesson_file(path));
-        CHECK(e.to_string() == path + ":10: unknown activation 'sigmoidd' (expected one of: sigmoid, tanh, relu)");
+        CHECK(e.to_string() == path + ":10: unknown activation 'sigmoidd' (expected one of: sigmoid, tanh, relu, leaky_relu, gelu)");
     }
 }
 

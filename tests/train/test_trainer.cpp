@@ -27,7 +27,7 @@ TEST_CASE("trainer: step N trains exactly N steps and pauses") {
     REQUIRE(s);
     CHECK(s->step == 25);
     CHECK(s->state == RunState::Paused);
-    CHECK(s->history.step.back() == 25);
+    CHECK(s->history.loss.step.back() == 25);
     std::this_thread::sleep_for(50ms);
     CHECK(t.latest()->step == 25);  // nothing runs on its own
 }
@@ -47,8 +47,8 @@ TEST_CASE("trainer: play runs, pause stops, and snapshots are consistent") {
     CHECK(later->step == stopped_at);
     CHECK(later->version >= s->version);
     // Each snapshot is one moment: its history ends at its own step, its layers fit its config.
-    CHECK(later->history.step.back() <= double(later->step));
-    CHECK(later->history.step.back() > double(later->step) - double(later->history.stride));
+    CHECK(later->history.loss.step.back() <= double(later->step));
+    CHECK(later->history.loss.step.back() > double(later->step) - double(later->history.loss.stride));
     CHECK(later->layers.size() == later->config.hidden.size() + 1);
 }
 

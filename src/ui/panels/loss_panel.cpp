@@ -1,68 +1,109 @@
-// Loss and accuracy over the training steps.
+// Loss and accuracy over the training steps: training against test, so that a class can see a
+// model learn the training points by heart while the test points stop improving.
+#include <string>
 #include <vector>
 
 #include "ui/panels/panels.h"
+#include "ui/theme.h"
 #include "ui/widgets/plot.h"
 
 namespace ui {
 
+namespace {
+constexpr ImU32 kTrainColor = IM_COL32(240, 160, 40, 255);
+constexpr ImU32 kTestColor = IM_COL32(90, 180, 245, 255);
+constexpr ImU32 kAccuracyColor = IM_COL32(90, 200, 110, 255);
+
+LineSeries series(const char* label, const train::Series& s, ImU32 color) {
+    LineSeries l;
+    l.label = label;
+    l.x = s.step;
+    l.y = s.value;
+    l.color = color;
+    return l;
+}
+
+std::string loss_label(const train::Snapshot& s) {
+    return s.config.loss == nn::Loss::CrossEntropy ? "loss (cross-entropy)" : "loss (squared error)";
+}
+
+void PerceptronCurves(PanelContext& ctx, ImVec2 avail) {
+    const train::Snapshot& s = ctx.snap;
+    LinePlotOptions options;
+    options.x_label = "training step";
+    options.y_label = "accuracy on the training points";
+    options.y_min = 0;
+    options.y_max = 1.05;
+    options.size = avail;
+    std::vector<LineSeries> lines = {series("accuracy", s.history.accuracy, kAccuracyColor)};
+    // The perceptron's loss is its count of mistakes, so accuracy tells the whole story. On XOR, a
+    // single straight line can get at most three of the four points right.
+    std::vector<double> ref_x;
+    std::vector<float> ref_y;
+    const auto& steps = s.history.accuracy.step;
+    if (s.config.dataset == data::Toy2D::Xor && !s.user_points && !steps.empty()) {
+        ref_x = {steps.front(), std::max(steps.back(), steps.front() + 1)};
+        ref_y = {0.75f, 0.75f};
+        LineSeries ref;
+        ref.label = "a line's best: 75%";
+        ref.x = ref_x;
+        ref.y = ref_y;
+        ref.color = IM_COL32(235, 80, 70, 255);
+        ref.thickness = 2.f;
+        lines.push_back(ref);
+    }
+    options.legend = lines.size() > 1;
+    PlotLines("##accuracy", lines, options);
+}
+
+void LandscapeCurves(PanelContext& ctx, ImVec2 avail) {
+    const train::LandscapeView& v = *ctx.snap.landscape;
+    LinePlotOptions options;
+    options.x_label = "training step";
+    options.y_label = loss_label(ctx.snap);
+    options.log_y = true;
+    options.size = avail;
+    std::vector<LineSeries> lines;
+    for (std::size_t i = 0; i < v.paths.size(); ++i)
+        lines.push_back(series(v.paths[i].name.c_str(), v.paths[i].loss, optimizer_color(int(i))));
+    PlotLines("##landscape-loss", lines, options);
+}
+}  // namespace
+
 void LossPanel(PanelContext& ctx) {
     const train::Snapshot& s = ctx.snap;
     const train::MetricsHistory& h = s.history;
-    const bool perceptron = s.config.model == train::ModelKind::Perceptron;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    if (s.config.model == train::ModelKind::Perceptron) return PerceptronCurves(ctx, avail);
+    if (s.config.model == train::ModelKind::Landscape && s.landscape) return LandscapeCurves(ctx, avail);
+
+    const bool has_test = !h.test_loss.empty();
+    const float check_height = ImGui::GetFrameHeightWithSpacing();
+    const float usable = avail.y - check_height - spacing;
+
+    LinePlotOptions loss_options;
+    loss_options.x_label = "training step";
+    loss_options.y_label = loss_label(s);
+    loss_options.log_y = ctx.state.loss_log_scale;
+    loss_options.size = ImVec2(avail.x, usable * 0.58f);
+    const bool batches = s.config.batch_size > 0 && s.data && s.config.batch_size < s.data->x.rows();
+    std::vector<LineSeries> loss_lines = {
+        series(batches ? "training (each step's batch)" : "training", h.loss, kTrainColor)};
+    if (has_test) loss_lines.push_back(series("test", h.test_loss, kTestColor));
+    loss_options.legend = has_test;
+    PlotLines("##loss", loss_lines, loss_options);
 
     LinePlotOptions acc_options;
     acc_options.x_label = "training step";
-    acc_options.y_label = "accuracy on the training points";
+    acc_options.y_label = "accuracy";
     acc_options.y_min = 0;
     acc_options.y_max = 1.05;
-    std::vector<LineSeries> acc_series(1);
-    acc_series[0].label = "accuracy";
-    acc_series[0].x = h.step;
-    acc_series[0].y = h.accuracy;
-    acc_series[0].color = IM_COL32(90, 200, 110, 255);
-
-    if (perceptron) {
-        // The perceptron's loss is its count of mistakes, so accuracy tells the whole story. On
-        // XOR, a single straight line can get at most three of the four points right.
-        std::vector<double> ref_x;
-        std::vector<float> ref_y;
-        if (s.config.dataset == data::Toy2D::Xor && !h.step.empty()) {
-            ref_x = {h.step.front(), std::max(h.step.back(), h.step.front() + 1)};
-            ref_y = {0.75f, 0.75f};
-            LineSeries ref;
-            ref.label = "a line's best: 75%";
-            ref.x = ref_x;
-            ref.y = ref_y;
-            ref.color = IM_COL32(235, 80, 70, 255);
-            ref.thickness = 2.f;
-            acc_series.push_back(ref);
-        }
-        acc_options.legend = acc_series.size() > 1;
-        acc_options.size = ImVec2(avail.x, avail.y);
-        PlotLines("##accuracy", acc_series, acc_options);
-        return;
-    }
-
-    const float check_height = ImGui::GetFrameHeightWithSpacing();
-    const float usable = avail.y - check_height - spacing;
-    LinePlotOptions loss_options;
-    loss_options.x_label = "training step";
-    loss_options.y_label = "loss (cross-entropy)";
-    loss_options.log_y = ctx.state.loss_log_scale;
-    loss_options.legend = false;
-    loss_options.size = ImVec2(avail.x, usable * 0.58f);
-    std::vector<LineSeries> loss_series(1);
-    loss_series[0].label = "training loss";
-    loss_series[0].x = h.step;
-    loss_series[0].y = h.loss;
-    PlotLines("##loss", loss_series, loss_options);
-
-    acc_options.legend = false;
     acc_options.size = ImVec2(avail.x, usable * 0.42f - spacing);
-    PlotLines("##accuracy", acc_series, acc_options);
+    std::vector<LineSeries> acc_lines = {series("training", h.train_accuracy, kTrainColor)};
+    if (has_test) acc_lines.push_back(series("test", h.test_accuracy, kTestColor));
+    acc_options.legend = false;  // the loss plot's legend names the same colours
+    PlotLines("##accuracy", acc_lines, acc_options);
     ImGui::Checkbox("log scale for the loss", &ctx.state.loss_log_scale);
 }
 
