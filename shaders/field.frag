@@ -13,5 +13,6 @@ const vec3 class1 = vec3(0.90, 0.56, 0.12);
 void main() {
     float p = texture(field, uv).r;
     float t = clamp(abs(p - 0.5) * 2.0, 0.0, 1.0);
-    color = vec4(mix(middle, p < 0.5 ? class0 : class1, 0.25 + 0.75 * sqrt(t)), 1.0);
+    // At most 70% of the class colour, so that the points, drawn in the full colour, stand out.
+    color = vec4(mix(middle, p < 0.5 ? class0 : class1, 0.2 + 0.5 * sqrt(t)), 1.0);
 }

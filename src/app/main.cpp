@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "ui/app.h"
 
@@ -24,10 +25,29 @@ int main(int argc, char** argv) {
     cli.add_option("--width", options.width, "Window width in pixels")->check(CLI::Range(640, 7680));
     cli.add_option("--height", options.height, "Window height in pixels")->check(CLI::Range(480, 4320));
     cli.add_flag("--gallery", options.gallery, "Show every plot widget on synthetic data");
+    std::vector<std::string> clicks, right_clicks;
+    const auto point = [](const std::string& text) -> std::string {
+        float x = 0, y = 0;
+        char extra = 0;
+        if (std::sscanf(text.c_str(), "%f,%f%c", &x, &y, &extra) != 2)
+            return "expected X,Y in the plane's units, e.g. 0.5,-0.25; got '" + text + "'";
+        return {};
+    };
+    cli.add_option("--click", clicks, "Click on the input plane at X,Y (data units) before the screenshot; repeatable")
+        ->check(point);
+    cli.add_option("--right-click", right_clicks, "Right-click on the input plane at X,Y (removes a point); repeatable")
+        ->check(point);
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return cli.exit(e);  // prints the reason (or --help) and gives a non-zero code for errors
     }
+    for (const auto* list : {&clicks, &right_clicks})
+        for (const std::string& text : *list) {
+            ui::ScriptedClick c;
+            std::sscanf(text.c_str(), "%f,%f", &c.x, &c.y);
+            c.right = list == &right_clicks;
+            options.clicks.push_back(c);
+        }
     return ui::run_app(options);
 }

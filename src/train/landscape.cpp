@@ -89,7 +89,7 @@ void Landscape::step() {
         if (divergence_.empty() && (!std::isfinite(l) || l > kExplodeFactor * std::max(first_loss_, 0.01f))) {
             char buf[320];
             std::snprintf(buf, sizeof buf,
-                          "%s ran away at step %llu: its loss grew from %.3g to %.3g. At learning rate %g each step "
+                          "%s ran away at step %llu: its loss grew from %.3g to %.0f. At learning rate %g each step "
                           "overshoots the valley by more than the last. Lower it and press Reset.",
                           p.view.name.c_str(), static_cast<unsigned long long>(steps_), double(first_loss_), double(l),
                           double(p.optimizer.settings().learning_rate));

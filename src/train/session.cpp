@@ -262,6 +262,12 @@ void Session::step() {
     history_.loss.add(steps_, loss_);
     history_.accuracy.add(steps_, accuracy_);
     check_divergence();
+    // The test curve needs points between the trainer's publications too (a warm-up trains
+    // thousands of steps unseen); measuring every point costs as much as this many steps.
+    const std::uint64_t batch = std::uint64_t(std::max<Eigen::Index>(
+        1, config_.batch_size > 0 ? std::min<Eigen::Index>(config_.batch_size, train_->x.rows()) : train_->x.rows()));
+    const std::uint64_t every = std::max<std::uint64_t>(1, 10 * std::uint64_t(train_->x.rows() + test_->x.rows()) / batch);
+    if (steps_ % every == 0) evaluate();
 }
 
 void Session::step_perceptron() {

@@ -1,6 +1,7 @@
 #include "ui/app.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -18,6 +19,7 @@
 #include "ui/fonts.h"
 #include "ui/gl/canvas.h"
 #include "ui/gl/field_view.h"
+#include "ui/gl/image_cache.h"
 #include "ui/gl/presenter.h"
 #include "ui/gl/screenshot.h"
 #include "ui/panels/lesson_sidebar.h"
@@ -45,10 +47,14 @@ struct PanelInfo {
 
 const PanelInfo kPanels[] = {
     {"spam", "A neuron that reads email", SpamPanel, 1.f},
-    {"plane", "The input plane: data and decision boundary", PlanePanel, 1.f},
-    {"loss", "Loss and accuracy", LossPanel, 1.5f},
+    {"plane", "The input plane: data and decision boundary", PlanePanel, 1.2f},
+    {"loss", "Loss and accuracy", LossPanel, 1.2f},
     {"update", "Perceptron rule, one example at a time", UpdatePanel, 1.f},
-    {"network", "The network", NetworkPanel, 1.f},
+    {"network", "The network", NetworkPanel, 1.3f},
+    {"model", "Build the network", ModelPanel, 0.9f},
+    {"data", "Data", DataPanel, 0.9f},
+    {"landscape", "The loss landscape of two weights", LandscapePanel, 1.3f},
+    {"gradients", "How much each layer learns: gradient size by layer", GradientsPanel, 1.4f},
 };
 
 const PanelInfo* find_panel(const std::string& name) {
@@ -76,6 +82,8 @@ private:
     void handle_keys();
     void handle_sidebar(const SidebarRequest& r);
     void rebuild_fonts();
+    bool play_script(int frame);
+    bool script_done() const { return next_click_ >= options_.clicks.size(); }
 
     AppOptions options_;
     float scale_;
@@ -83,6 +91,7 @@ private:
     Fonts fonts_;
     bool fonts_dirty_ = false;
     std::unique_ptr<gl::FieldView> field_view_;
+    std::unique_ptr<gl::ImageCache> images_;
     std::unique_ptr<gl::Canvas> canvas_;
     std::unique_ptr<gl::Presenter> presenter_;
     std::string startup_error_;  // a shader that failed, a missing font: shown, never fatal
@@ -94,7 +103,29 @@ private:
     lesson::SpamNeuron spam_;
     PanelState panel_state_;
     bool autoplay_ = true;  // off for screenshots and frame statistics, which control training themselves
+    std::size_t next_click_ = 0;  // the scripted clicks (--click) played so far
+    int last_scripted_frame_ = -1;
+    int click_phase_ = 0;
 };
+
+// Scripted clicks on the plane (--click, --right-click), played through ImGui's input like a real
+// mouse: one frame hovering, one pressed, one released. They start once the window has settled
+// and the plane has been drawn, so its position on the screen is known. True on a frame that
+// changed the mouse.
+bool App::play_script(int frame) {
+    if (script_done() || frame < kSettleFrames || !panel_state_.plane.valid) return false;
+    const ScriptedClick& click = options_.clicks[next_click_];
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = panel_state_.plane.to_screen(click.x, click.y);
+    const int button = click.right ? ImGuiMouseButton_Right : ImGuiMouseButton_Left;
+    for (bool& down : io.MouseDown) down = false;
+    io.MouseDown[button] = click_phase_ == 1;
+    if (++click_phase_ == 3) {
+        click_phase_ = 0;
+        ++next_click_;
+    }
+    return true;
+}
 
 bool App::open_window() {
     glfwSetErrorCallback(glfw_error);
@@ -136,6 +167,7 @@ bool App::open_window() {
     canvas_ = std::make_unique<gl::Canvas>();
     presenter_ = std::make_unique<gl::Presenter>(window_);
     field_view_ = std::make_unique<gl::FieldView>();
+    images_ = std::make_unique<gl::ImageCache>();
     canvas_->track_callback(field_view_.get(), &field_view_->content_key());
     std::string error;
     if (!field_view_->init(error)) {
@@ -147,6 +179,7 @@ bool App::open_window() {
 
 void App::close_window() {
     field_view_.reset();
+    images_.reset();
     canvas_.reset();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
@@ -267,7 +300,8 @@ void App::layout_panels(const train::Snapshot& snap, ImVec2 origin, ImVec2 size,
             y += h + gap;
         }
     }
-    PanelContext ctx{snap, fonts_, out, *field_view_, spam_, panel_state_};
+    PanelContext ctx{snap, fonts_, out, *field_view_, *images_, spam_, panel_state_};
+    ctx.painting = std::find(panels_.begin(), panels_.end(), "data") != panels_.end();
     for (std::size_t i = 0; i < shown.size(); ++i) {
         ImGui::SetNextWindowPos(rects[i].first);
         ImGui::SetNextWindowSize(rects[i].second);
@@ -293,7 +327,8 @@ void App::draw_lesson_screen(const train::Snapshot& snap, std::vector<train::Com
     const SidebarRequest request = LessonSidebar(*nav_, fonts_);
     ImGui::End();
 
-    const float controls_h = ImGui::GetFrameHeightWithSpacing() * 2.f + ImGui::GetStyle().WindowPadding.y * 2.f + 6.f;
+    const float rows = has_scoreboard(snap) ? 3.f : 2.f;
+    const float controls_h = ImGui::GetFrameHeightWithSpacing() * rows + ImGui::GetStyle().WindowPadding.y * 2.f + 6.f;
     // Windows keep a few pixels apart so that a change in one never makes the canvas redraw its
     // neighbour (see gl::Canvas).
     const float gap = kWindowGap;
@@ -301,7 +336,7 @@ void App::draw_lesson_screen(const train::Snapshot& snap, std::vector<train::Com
     ImGui::SetNextWindowSize(ImVec2(display.x - sidebar_w - gap, controls_h));
     ImGui::Begin("Controls", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                           ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
-    PanelContext ctx{snap, fonts_, out, *field_view_, spam_, panel_state_};
+    PanelContext ctx{snap, fonts_, out, *field_view_, *images_, spam_, panel_state_};
     if (!panels_.empty() && !(panels_.size() == 1 && panels_[0] == "spam")) ControlsBar(ctx);
     else ImGui::TextWrapped("No training in this step: the neuron's numbers are yours to change.");
     ImGui::End();
@@ -373,6 +408,10 @@ int App::run() {
         if (fonts_dirty_) rebuild_fonts();
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        // A screenshot shows the screen as the lesson lays it out, not whatever the virtual
+        // display's cursor happens to hover.
+        if (!options_.screenshot.empty()) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        const bool scripted = play_script(frames);
         ImGui::NewFrame();
         frame(out);
         ImGui::Render();
@@ -381,10 +420,21 @@ int App::run() {
         const gl::CanvasStats drawn =
             canvas_->render(ImGui::GetDrawData(), fb_w, fb_h, ImVec4(kBackground.x, kBackground.y, kBackground.z, 1.f),
                             ImGui::GetIO().Fonts->TexID, presenter_->keeps_back_buffer());
+        images_->end_frame();
         lists_drawn += drawn.redrawn;
         lists_total += drawn.lists;
         ++frames;
-        if (!options_.screenshot.empty() && frames == kSettleFrames) {
+        if (scripted) {
+            // Let the trainer apply what the scripted input sent before the next frame draws.
+            const std::uint64_t seen = trainer_->latest() ? trainer_->latest()->version : 0;
+            for (train::Command& c : out) trainer_->send(std::move(c));
+            if (!out.empty())
+                trainer_->wait_for([&](const train::Snapshot& snap) { return snap.version > seen; }, std::chrono::seconds(5));
+            out.clear();
+        }
+        if (scripted) last_scripted_frame_ = frames;
+        // After a script, one more frame with the mouse gone: a screenshot shows no hover marks.
+        if (!options_.screenshot.empty() && frames >= kSettleFrames && script_done() && frames > last_scripted_frame_ + 1) {
             std::string error;
             if (gl::write_screenshot(options_.screenshot, fb_w, fb_h, error)) {
                 std::printf("nnscope: wrote %s (%dx%d)\n", options_.screenshot.c_str(), fb_w, fb_h);

@@ -1,7 +1,14 @@
 #pragma once
 #include <string>
+#include <vector>
 
 namespace ui {
+
+// A click on the input plane at (x, y) in data units, made by the app itself (for tests).
+struct ScriptedClick {
+    float x = 0, y = 0;
+    bool right = false;  // right button: removes a point
+};
 
 struct AppOptions {
     std::string lessons_dir;       // folder of lesson files
@@ -13,6 +20,7 @@ struct AppOptions {
     bool gallery = false;          // show the plot widget gallery instead of lessons
     float scale = 1.0f;            // UI scale (text size)
     int width = 1600, height = 900;
+    std::vector<ScriptedClick> clicks;  // played on the plane before the screenshot
 };
 
 // Opens the window and runs until it is closed. Returns the process exit code.

@@ -18,6 +18,10 @@ inline constexpr ImU32 kGoodColor = IM_COL32(90, 200, 110, 255);
 inline constexpr ImU32 kBadColor = IM_COL32(235, 80, 70, 255);
 inline constexpr ImU32 kMutedTextColor = IM_COL32(175, 180, 190, 255);
 
+// Curves of the training points and of the test points.
+inline constexpr ImU32 kTrainCurveColor = IM_COL32(240, 160, 40, 255);
+inline constexpr ImU32 kTestCurveColor = IM_COL32(90, 180, 245, 255);
+
 // SGD, momentum and Adam, wherever they are compared (Okabe-Ito: told apart with colour blindness).
 inline constexpr ImU32 kOptimizerColors[] = {IM_COL32(240, 228, 66, 255), IM_COL32(204, 121, 167, 255),
                                              IM_COL32(86, 180, 233, 255)};

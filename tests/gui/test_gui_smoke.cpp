@@ -3,6 +3,7 @@
 // plots, not a blank or single-colour window.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -51,14 +52,17 @@ Variety variety(const Image& img, int x0, int y0, int x1, int y1) {
     return {counts.size(), 1.0 - most / total};
 }
 
-std::string shot(int lesson, int step, int train_steps) {
+std::string shot(int lesson, int step, int train_steps, const std::string& extra = "", const std::string& name = "") {
     const std::string dir = SCREENSHOT_DIR;
     std::filesystem::create_directories(dir);
-    const std::string png = dir + "/lesson" + std::to_string(lesson) + "-step" + std::to_string(step) + ".png";
+    const std::string png = dir + "/" +
+                            (name.empty() ? "lesson" + std::to_string(lesson) + "-step" + std::to_string(step) : name) +
+                            ".png";
     std::filesystem::remove(png);
     const std::string cmd = std::string(XVFB_RUN) + " -a -s '-screen 0 1600x900x24' " + NNSCOPE_EXE + " --lesson " +
                             std::to_string(lesson) + " --step " + std::to_string(step) + " --train-steps " +
-                            std::to_string(train_steps) + " --screenshot " + png + " > " + png + ".log 2>&1";
+                            std::to_string(train_steps) + " " + extra + " --screenshot " + png + " > " + png +
+                            ".log 2>&1";
     const int rc = std::system(cmd.c_str());
     CHECK_MESSAGE(rc == 0, "command failed: ", cmd);
     return png;
@@ -91,6 +95,39 @@ void check_lesson(int lesson_number) {
 
 TEST_CASE("GUI: every step of lesson 1 opens, trains and renders") { check_lesson(1); }
 TEST_CASE("GUI: every step of lesson 2 opens, trains and renders") { check_lesson(2); }
+TEST_CASE("GUI: every step of lesson 3 opens, trains and renders") { check_lesson(3); }
+TEST_CASE("GUI: every step of lesson 4 opens, trains and renders") { check_lesson(4); }
+
+// The "your own data" step of lesson 3, untouched and after scripted clicks (played through
+// ImGui's mouse input, as a real click would be): two left clicks in empty corners add two orange
+// points; a left click followed by a right-click on the same spot adds one and takes it away.
+TEST_CASE("GUI: a click on the plane adds a point, a right-click removes one") {
+    const auto library = lesson::load_lesson_folder(std::string(NNSCOPE_SOURCE_DIR) + "/lessons");
+    REQUIRE(library.size() >= 3);
+    const int step = int(library[2].result.lesson->steps.size());  // the last step: your own data
+    const Image before = load_png(shot(3, step, 0, "", "click-none"));
+    const Image added = load_png(shot(3, step, 0, "--click 1.2,1.2 --click 1.2,-1.2", "click-two"));
+    const Image removed = load_png(shot(3, step, 0, "--click 1.2,1.2 --right-click 1.2,1.2", "click-and-remove"));
+    REQUIRE(before.w == 1600);
+    REQUIRE(added.w == 1600);
+    REQUIRE(removed.w == 1600);
+    // Pixels of the points' full class-1 orange inside the plane panel (the field's orange is
+    // paler, so it does not count).
+    const auto orange = [](const Image& img) {
+        long n = 0;
+        for (int y = 150; y < 750; ++y)
+            for (int x = 500; x < 1120; ++x) {
+                const unsigned p = img.pixel(x, y);
+                const int r = int(p >> 16), g = int((p >> 8) & 255), b = int(p & 255);
+                n += std::abs(r - 230) < 12 && std::abs(g - 143) < 12 && b < 60;
+            }
+        return n;
+    };
+    MESSAGE("orange point pixels: " << orange(before) << " untouched, " << orange(added) << " after two clicks, "
+                                    << orange(removed) << " after a click and a right-click");
+    CHECK(orange(added) > orange(before) + 100);
+    CHECK(std::abs(orange(removed) - orange(before)) < 20);
+}
 
 TEST_CASE("GUI: unknown and malformed flags are refused with a message") {
     const std::string base = std::string(NNSCOPE_EXE);

@@ -51,9 +51,12 @@ void ControlsBar(PanelContext& ctx) {
     ImGui::SameLine();
     ImGui::BeginDisabled(s.state == train::RunState::Diverged);
     if (ImGui::Button(perceptron ? "Step: 1 example" : "Step: 1")) ctx.out.push_back(train::StepN{1});
-    if (ImGui::IsItemHovered())
+    if (ImGui::IsItemHovered()) {
+        const bool batches = s.config.batch_size > 0 && s.data && s.config.batch_size < s.data->x.rows();
         ImGui::SetTooltip(perceptron ? "Apply the perceptron rule to the next example, then pause"
-                                     : "One gradient-descent step on the whole data set, then pause");
+                          : batches  ? "One gradient-descent step on the next batch of examples, then pause"
+                                     : "One gradient-descent step on all the training points, then pause");
+    }
     ImGui::SameLine();
     if (ImGui::Button(perceptron ? "Step: 1 pass" : "Step: 100"))
         ctx.out.push_back(train::StepN{perceptron ? int(s.data ? s.data->x.rows() : 4) : 100});
@@ -73,23 +76,32 @@ void ControlsBar(PanelContext& ctx) {
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y - 3.f);
     StatePill(s.state);
     ImGui::SameLine();
-    char status[256];
-    if (perceptron)
-        std::snprintf(status, sizeof status, "step %llu  ·  mistakes %d of %d", (unsigned long long)s.step,
-                      int(s.loss + 0.5f), s.data ? int(s.data->x.rows()) : 0);
-    else
-        std::snprintf(status, sizeof status, "step %llu  ·  loss %.4f  ·  accuracy %.0f%%", (unsigned long long)s.step,
-                      s.loss, s.accuracy * 100.f);
+    char status[320];
+    const auto step = static_cast<unsigned long long>(s.step);
+    if (perceptron) {
+        std::snprintf(status, sizeof status, "step %llu  ·  mistakes %d of %d", step, int(s.loss + 0.5f),
+                      s.data ? int(s.data->x.rows()) : 0);
+    } else if (s.landscape && !s.landscape->paths.empty()) {
+        // Each path's loss is in the landscape's legend; here, who is ahead.
+        const auto& paths = s.landscape->paths;
+        std::size_t best = 0;
+        for (std::size_t i = 1; i < paths.size(); ++i)
+            if (paths[i].current_loss < paths[best].current_loss) best = i;
+        std::snprintf(status, sizeof status, "step %llu  ·  lowest loss %.3g (%s)", step,
+                      double(paths[best].current_loss), paths[best].name.c_str());
+    } else {
+        std::snprintf(status, sizeof status, "step %llu", step);
+    }
     ImGui::TextUnformatted(status);
 
     // Second row: the hyper-parameters.
     const float slider_width = ImGui::GetFontSize() * 9.f;
     float lr = s.config.learning_rate;
     ImGui::SetNextItemWidth(slider_width);
-    if (ImGui::SliderFloat("learning rate", &lr, 0.001f, 100.f, "%.3g", ImGuiSliderFlags_Logarithmic) && lr > 0)
+    if (ImGui::SliderFloat("learning rate", &lr, 0.0001f, 100.f, "%.3g", ImGuiSliderFlags_Logarithmic) && lr > 0)
         ctx.out.push_back(train::SetLearningRate{lr});
 
-    if (!perceptron) {
+    if (!perceptron && !s.landscape) {
         ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.f);
         const std::string current(nn::activation_name(s.config.activation));
@@ -114,6 +126,31 @@ void ControlsBar(PanelContext& ctx) {
     ImGui::SameLine();
     if (ImGui::Checkbox("max", &flat_out)) ctx.out.push_back(train::SetSpeed{flat_out ? 0.0 : 30.0});
 
+    if (has_scoreboard(s)) Scoreboard(s);
+}
+
+bool has_scoreboard(const train::Snapshot& s) { return s.config.model == train::ModelKind::Mlp; }
+
+// Loss and accuracy on the training points and on the test points, in the colours of the loss
+// panel's curves: the numbers a class checks first, always on screen.
+void Scoreboard(const train::Snapshot& s) {
+    const auto part = [](const char* name, ImU32 color, float loss, float accuracy) {
+        ImGui::PushStyleColor(ImGuiCol_Text, color);
+        ImGui::TextUnformatted(name);
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "loss %.4f   accuracy %.1f%%", loss, accuracy * 100.f);
+        ImGui::TextUnformatted(buf);
+    };
+    if (s.train_loss < 0) {
+        ImGui::TextDisabled("no training points");
+        return;
+    }
+    part("training", kTrainCurveColor, s.train_loss, s.train_accuracy);
+    ImGui::SameLine(0, ImGui::GetFontSize() * 2.f);
+    if (s.test_loss >= 0) part("test", kTestCurveColor, s.test_loss, s.test_accuracy);
+    else ImGui::TextDisabled("no test points (set a test share in the Data panel)");
 }
 
 void MessageBanner(const train::Snapshot& s) {

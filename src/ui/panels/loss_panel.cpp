@@ -10,8 +10,8 @@
 namespace ui {
 
 namespace {
-constexpr ImU32 kTrainColor = IM_COL32(240, 160, 40, 255);
-constexpr ImU32 kTestColor = IM_COL32(90, 180, 245, 255);
+constexpr ImU32 kTrainColor = kTrainCurveColor;
+constexpr ImU32 kTestColor = kTestCurveColor;
 constexpr ImU32 kAccuracyColor = IM_COL32(90, 200, 110, 255);
 
 LineSeries series(const char* label, const train::Series& s, ImU32 color) {

@@ -1,7 +1,10 @@
 #pragma once
 // One function per panel. Each draws from the latest snapshot and appends the commands the user
 // gave to `out`; none holds a pointer into the model.
+#include <string>
 #include <vector>
+
+#include <imgui.h>
 
 #include "lesson/lesson.h"
 #include "train/commands.h"
@@ -11,12 +14,30 @@
 namespace ui {
 namespace gl {
 class FieldView;
+class ImageCache;
 }
 
-// What the panels remember between frames (view choices, not training state).
+// Where the plane panel drew its square last frame, and the data range it showed: for turning a
+// scripted click in data units into a mouse position.
+struct PlaneRect {
+    bool valid = false;
+    ImVec2 p0, p1;
+    float x0 = 0, x1 = 1, y0 = 0, y1 = 1;
+    ImVec2 to_screen(float x, float y) const {
+        return ImVec2(p0.x + (x - x0) / (x1 - x0) * (p1.x - p0.x), p1.y - (y - y0) / (y1 - y0) * (p1.y - p0.y));
+    }
+};
+
+// What the panels remember between frames (view choices and edits in progress, not training state).
 struct PanelState {
     bool show_hidden_lines = true;
     bool loss_log_scale = true;
+    int paint_label = 1;            // the class a left click on the plane adds
+    ImVec2 last_paint{-1e9f, -1e9f};  // where the last point of a drag was painted (screen)
+    std::string csv_path;
+    std::string csv_message;        // the result of the last load: how many points, or why not
+    bool csv_failed = false;
+    PlaneRect plane;
 };
 
 struct PanelContext {
@@ -24,19 +45,29 @@ struct PanelContext {
     const Fonts& fonts;
     std::vector<train::Command>& out;
     gl::FieldView& field_view;
+    gl::ImageCache& images;
     lesson::SpamNeuron& spam;    // the editable neuron of lesson 1 lives in the UI, not the trainer
     PanelState& state;
+    bool painting = false;       // clicks on the plane add and remove points (the data panel is shown)
 };
 
-// Panels by their lesson-file names: "spam", "plane", "loss", "update", "network".
+// Panels by their lesson-file names: "spam", "plane", "loss", "update", "network", "model",
+// "data", "landscape", "gradients".
 void SpamPanel(PanelContext& ctx);
 void PlanePanel(PanelContext& ctx);
 void LossPanel(PanelContext& ctx);
 void UpdatePanel(PanelContext& ctx);
 void NetworkPanel(PanelContext& ctx);
+void ModelPanel(PanelContext& ctx);
+void DataPanel(PanelContext& ctx);
+void LandscapePanel(PanelContext& ctx);
+void GradientsPanel(PanelContext& ctx);
 
 // Play / pause / step / reset, learning rate, activation, speed, and the run's status.
 void ControlsBar(PanelContext& ctx);
+// A networks's loss and accuracy on training and test points: the third row of the controls bar.
+bool has_scoreboard(const train::Snapshot& s);
+void Scoreboard(const train::Snapshot& s);
 // Why training paused itself, or that it converged: a coloured banner, nothing when all is quiet.
 void MessageBanner(const train::Snapshot& snap);
 

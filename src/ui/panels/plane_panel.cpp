@@ -104,29 +104,107 @@ void draw_legend_item(ImDrawList* dl, ImVec2& at, float left, float right, ImU32
 }
 }  // namespace
 
+namespace {
+// Clicks on the plane: left adds a point of the chosen class (dragging paints a trail of them),
+// right removes the nearest one.
+void paint(PanelContext& ctx, const PlaneMap& m) {
+    ImGui::SetCursorScreenPos(m.p0);
+    ImGui::InvisibleButton("##plane-canvas", ImVec2(m.p1.x - m.p0.x, m.p1.y - m.p0.y),
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const auto to_data = [&](ImVec2 p) {
+        return ImVec2(m.x0 + (p.x - m.p0.x) / (m.p1.x - m.p0.x) * (m.x1 - m.x0),
+                      m.y0 + (m.p1.y - p.y) / (m.p1.y - m.p0.y) * (m.y1 - m.y0));
+    };
+    PanelState& st = ctx.state;
+    const float spacing = 0.025f * (m.p1.x - m.p0.x);  // pixels between painted points
+    if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        const float dx = mouse.x - st.last_paint.x, dy = mouse.y - st.last_paint.y;
+        if (ImGui::IsItemActivated() || dx * dx + dy * dy >= spacing * spacing) {
+            const ImVec2 d = to_data(mouse);
+            ctx.out.push_back(train::AddPoint{d.x, d.y, st.paint_label});
+            st.last_paint = mouse;
+        }
+    } else {
+        st.last_paint = ImVec2(-1e9f, -1e9f);
+    }
+    if (ImGui::IsItemHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+        const ImVec2 d = to_data(mouse);
+        ctx.out.push_back(train::RemovePoint{d.x, d.y, 0.04f * (m.x1 - m.x0)});
+    }
+    if (ImGui::IsItemHovered()) {
+        ImGui::GetWindowDrawList()->AddCircle(mouse, ctx.fonts.base_size * 0.45f,
+                                              st.paint_label ? kClass1Color : kClass0Color, 0, 2.f);
+    }
+}
+
+void draw_points(ImDrawList* dl, const PlaneMap& m, const train::Snapshot& s, const data::Dataset2D& d, bool test,
+                 const Fonts& fonts) {
+    const float fs = fonts.base_size;
+    const Eigen::Index n = d.x.rows();
+    // A few points get a numbered marker; many get dots small enough to leave the field visible.
+    // Training points have a white rim and test points a black one, as in TensorFlow Playground.
+    const bool few = n <= 24;
+    const float r = few ? fs * 0.55f : fs * 0.32f;
+    const int segments = few ? 0 : 12;
+    const ImU32 rim = test ? IM_COL32(15, 15, 20, 255) : IM_COL32_WHITE;
+    for (Eigen::Index i = 0; i < n; ++i) {
+        const ImVec2 p = m.to_screen(d.x(i, 0), d.x(i, 1));
+        const int label = d.labels[std::size_t(i)];
+        if (!test) {
+            const bool wrong = std::size_t(i) < s.predictions.size() && (s.predictions[std::size_t(i)] > 0.5f) != (label == 1);
+            if (s.perceptron_step && s.perceptron_step->example == int(i))
+                dl->AddCircle(p, r * 1.9f, IM_COL32(255, 230, 60, 255), 0, 4.f);
+            if (s.probe && s.probe->example == int(i) && s.state != train::RunState::Running)
+                dl->AddCircle(p, std::max(r * 2.f, fs * 0.8f), IM_COL32(255, 230, 60, 255), 0, 3.f);
+            if (wrong && few) dl->AddCircle(p, r * 1.45f, kBadColor, 0, 3.5f);
+        }
+        dl->AddCircleFilled(p, r, label ? kClass1Color : kClass0Color, segments);
+        dl->AddCircle(p, r, rim, segments, few ? 2.5f : 1.5f);
+        if (few && !test) {
+            const char* text = label ? "1" : "0";
+            const ImVec2 ts = ImGui::CalcTextSize(text);
+            dl->AddText(fonts.bold, fs * 0.8f, ImVec2(p.x - ts.x * 0.4f, p.y - ts.y * 0.4f), IM_COL32_WHITE, text);
+        }
+    }
+}
+}  // namespace
+
 void PlanePanel(PanelContext& ctx) {
     const train::Snapshot& s = ctx.snap;
     const float fs = ctx.fonts.base_size;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const bool perceptron = s.config.model == train::ModelKind::Perceptron;
+    const bool has_field = s.field.resolution > 0;
+    const float check_height = perceptron || !has_field ? 0.f : ImGui::GetFrameHeightWithSpacing();
     const float margin_left = fs * 3.6f, margin_bottom = fs * 3.0f, legend_height = fs * 1.6f;
-    const float side = std::max(50.f, std::min(avail.x - margin_left - fs, avail.y - margin_bottom - legend_height));
+    const float side =
+        std::max(50.f, std::min(avail.x - margin_left - fs, avail.y - margin_bottom - legend_height - check_height));
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     PlaneMap m;
     m.p0 = ImVec2(origin.x + margin_left + std::max(0.f, (avail.x - margin_left - side) * 0.5f - fs), origin.y + fs * 0.3f);
     m.p1 = ImVec2(m.p0.x + side, m.p0.y + side);
-    m.x0 = s.field.x_min;
-    m.x1 = s.field.x_max;
-    m.y0 = s.field.y_min;
-    m.y1 = s.field.y_max;
+    if (s.data) {
+        m.x0 = s.data->x_min;
+        m.x1 = s.data->x_max;
+        m.y0 = s.data->y_min;
+        m.y1 = s.data->y_max;
+    } else {
+        m.x0 = s.field.x_min;
+        m.x1 = s.field.x_max;
+        m.y0 = s.field.y_min;
+        m.y1 = s.field.y_max;
+    }
+    ctx.state.plane = {true, m.p0, m.p1, m.x0, m.x1, m.y0, m.y1};
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
     dl->PushClipRect(m.p0, m.p1, true);
-    if (ctx.field_view.ready())
+    if (has_field && ctx.field_view.ready())
         ctx.field_view.draw(dl, m.p0, m.p1, s.field.values, s.field.resolution, s.version);
     else
-        dl->AddRectFilled(m.p0, m.p1, IM_COL32(60, 60, 60, 255));
+        dl->AddRectFilled(m.p0, m.p1, IM_COL32(45, 48, 56, 255));
     // The decision boundary, where the model is exactly undecided (p = 0.5).
-    if (s.config.model != train::ModelKind::Perceptron) {
+    if (has_field && !perceptron) {
         const int n = s.field.resolution;
         const float cell_x = (m.p1.x - m.p0.x) / float(n), cell_y = (m.p1.y - m.p0.y) / float(n);
         // Sample k sits at the centre of cell k.
@@ -135,7 +213,6 @@ void PlanePanel(PanelContext& ctx) {
         for (const Segment& g : contour_segments(s.field.values, n, n, 0.5f))
             dl->AddLine(ImVec2(sx(g.x0), sy(g.y0)), ImVec2(sx(g.x1), sy(g.y1)), IM_COL32(25, 25, 30, 255), 3.f);
     }
-    const bool perceptron = s.config.model == train::ModelKind::Perceptron;
     if (!s.layers.empty()) {
         const nn::Matrix& W = s.layers[0].W;
         const nn::RowVector& b = s.layers[0].b;
@@ -145,44 +222,41 @@ void PlanePanel(PanelContext& ctx) {
                 dl->AddLine(a, c, IM_COL32(20, 20, 20, 200), 7.f);
                 dl->AddLine(a, c, IM_COL32_WHITE, 3.f);
             }
-        } else if (ctx.state.show_hidden_lines) {
+        } else if (ctx.state.show_hidden_lines && W.rows() <= 8 && s.layers.size() <= 3) {
             for (int k = 0; k < W.rows(); ++k) {
                 ImVec2 a, c;
                 if (line_ends(W(k, 0), W(k, 1), b(k), m, a, c)) dashed_line(dl, a, c, hidden_neuron_color(k), 3.f, fs * 0.5f);
             }
         }
     }
-    // Points, with the wrong ones ringed in red and the example the perceptron just saw in yellow.
-    if (s.data) {
-        const float r = fs * 0.55f;
-        for (Eigen::Index i = 0; i < s.data->x.rows(); ++i) {
-            const ImVec2 p = m.to_screen(s.data->x(i, 0), s.data->x(i, 1));
-            const int label = s.data->labels[i];
-            const bool wrong = std::size_t(i) < s.predictions.size() && (s.predictions[i] > 0.5f) != (label == 1);
-            if (s.perceptron_step && s.perceptron_step->example == int(i))
-                dl->AddCircle(p, r * 1.9f, IM_COL32(255, 230, 60, 255), 0, 4.f);
-            if (wrong) dl->AddCircle(p, r * 1.45f, kBadColor, 0, 3.5f);
-            dl->AddCircleFilled(p, r, label ? kClass1Color : kClass0Color);
-            dl->AddCircle(p, r, IM_COL32_WHITE, 0, 2.5f);
-            const char* text = label ? "1" : "0";
-            const ImVec2 ts = ImGui::CalcTextSize(text);
-            dl->AddText(ctx.fonts.bold, fs * 0.8f, ImVec2(p.x - ts.x * 0.4f, p.y - ts.y * 0.4f), IM_COL32_WHITE, text);
-        }
-    }
+    // Points, with the wrong ones ringed in red and the example just used ringed in yellow.
+    if (s.test_data) draw_points(dl, m, s, *s.test_data, true, ctx.fonts);
+    if (s.data) draw_points(dl, m, s, *s.data, false, ctx.fonts);
     dl->PopClipRect();
     draw_axes(dl, m, ctx.fonts);
+    if (ctx.painting) paint(ctx, m);
 
     const float left = origin.x + fs * 0.5f, right = origin.x + avail.x;
     ImVec2 at(left, m.p1.y + fs * 2.9f);
     draw_legend_item(dl, at, left, right, kClass1Color, true, "label 1");
     draw_legend_item(dl, at, left, right, kClass0Color, true, "label 0");
+    if (s.test_data && s.test_data->x.rows() > 0) {
+        const float fsz = ImGui::GetFontSize();
+        const ImVec2 c(at.x + fsz * 0.45f, at.y + fsz * 0.55f);
+        dl->AddCircleFilled(c, fsz * 0.38f, IM_COL32(150, 150, 155, 255));
+        dl->AddCircle(c, fsz * 0.38f, IM_COL32(15, 15, 20, 255), 0, 2.5f);
+        dl->AddText(ImVec2(at.x + fsz * 1.3f, at.y), IM_COL32(230, 230, 235, 255), "test (black rim)");
+        at.x += fsz * 1.3f + ImGui::CalcTextSize("test (black rim)").x + fsz * 1.2f;
+    }
     if (perceptron)
         draw_legend_item(dl, at, left, right, IM_COL32_WHITE, false, "decision line");
-    else if (ctx.state.show_hidden_lines && !s.layers.empty())
+    else if (has_field && ctx.state.show_hidden_lines && !s.layers.empty() && s.layers[0].W.rows() <= 8 &&
+             s.layers.size() <= 3)
         draw_legend_item(dl, at, left, right, hidden_neuron_color(1), false, "a hidden neuron's line");
-    draw_legend_item(dl, at, left, right, kBadColor, false, "wrong");
+    if (s.data && s.data->x.rows() <= 24) draw_legend_item(dl, at, left, right, kBadColor, false, "wrong");
     ImGui::SetCursorScreenPos(ImVec2(origin.x, at.y + fs * 1.5f));
-    if (!perceptron) ImGui::Checkbox("show each hidden neuron's line", &ctx.state.show_hidden_lines);
+    if (has_field && !perceptron && !s.layers.empty() && s.layers[0].W.rows() <= 8 && s.layers.size() <= 3)
+        ImGui::Checkbox("show each hidden neuron's line", &ctx.state.show_hidden_lines);
 }
 
 }  // namespace ui

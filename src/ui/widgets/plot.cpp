@@ -7,7 +7,9 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <limits>
+#include <unordered_map>
 
 #include <imgui_internal.h>  // ImRect
 
@@ -290,12 +292,19 @@ struct PlacedTicks {
 // Chooses ticks whose labels do not overlap. Horizontal axes place labels under `edge` (the plot's
 // bottom), clamped to [clamp_lo, clamp_hi]; vertical axes centre them on the tick, right-aligned at
 // `edge` (a pixel column).
-PlacedTicks place_ticks(const Scale& s, bool horizontal, float edge, float clamp_lo, float clamp_hi) {
+PlacedTicks place_ticks(const Scale& s, bool horizontal, float edge, float clamp_lo, float clamp_hi, bool integer = false) {
     const float font = ImGui::GetFontSize();
     const float length = std::fabs(s.p1 - s.p0);
     const float per_log_unit = s.range.log ? length / float(std::log10(s.range.hi) - std::log10(s.range.lo)) : 0.f;
     const int start = horizontal ? std::clamp(int(length / (font * 3.5f)), 2, 12)
                                  : std::clamp(int(length / (font * 2.0f)), 2, 10);
+    // Whole numbers only on an integer (linear) axis.
+    auto ticks_for = [&](int target) {
+        if (!integer || s.range.log) return plot_detail::make_ticks(s.range, target, per_log_unit);
+        TickSet ts;
+        ts.major = plot_detail::integer_ticks(s.range.lo, s.range.hi, target);
+        return ts;
+    };
     auto try_place = [&](const TickSet& ts, PlacedTicks& out) {
         out.ticks = ts;
         out.labels = tick_labels(ts.major);
@@ -335,10 +344,10 @@ PlacedTicks place_ticks(const Scale& s, bool horizontal, float edge, float clamp
     };
     PlacedTicks out;
     for (int target = start; target >= 2; --target) {
-        if (try_place(plot_detail::make_ticks(s.range, target, per_log_unit), out)) return out;
+        if (try_place(ticks_for(target), out)) return out;
     }
     // Still crowded (a tiny widget): keep every k-th tick of the sparsest set.
-    TickSet sparse = plot_detail::make_ticks(s.range, 2, per_log_unit);
+    TickSet sparse = ticks_for(2);
     for (size_t k = 2; k <= std::max<size_t>(2, sparse.major.size()); ++k) {
         TickSet thin = sparse;
         thin.major.clear();
@@ -351,22 +360,58 @@ PlacedTicks place_ticks(const Scale& s, bool horizontal, float edge, float clamp
     return out;
 }
 
-// Plot frame: background, grid, axes, ticks, tick labels and axis titles. Returns the scales that
-// map data to the plot rectangle.
+// Plot frame: background, grid, axes, ticks, tick labels and axis titles. layout_frame decides where
+// everything goes and the scales that map data to the plot rectangle; draw_frame_back paints the
+// background and grid (under the data), draw_frame_axes the axes, ticks and titles (over a field).
+struct FrameOptions {
+    float right = 0;                           // pixels kept free right of the plot (a colorbar); 0: a small margin
+    bool integer_y = false;                    // y ticks at whole numbers only
+    int categories = 0;                        // > 0: a categorical x axis, category i centred at x = i
+    std::span<const std::string> category_labels;  // their names (empty: 1, 2, 3, ...)
+    bool title_row = false;                    // keep the row above the plot even without a y title (a colorbar's)
+};
+
 struct Frame {
     ImRect plot;
     Scale x, y;
+    PlacedTicks xt, yt;
+    bool categorical = false;
 };
 
-Frame draw_frame(ImDrawList* dl, const ImRect& bb, const AxisRange& xr, const AxisRange& yr, const std::string& x_label,
-                 const std::string& y_label) {
+// Vertical margins: room for the y axis title above the plot, x tick labels and title below it.
+void frame_margins(const std::string& x_label, bool title_row, float& top, float& bottom) {
+    const float font = ImGui::GetFontSize();
+    const float pad = std::round(font * 0.35f);
+    const float tick_len = std::round(font * 0.3f);
+    top = !title_row ? std::round(font * 0.6f) : std::round(font * 1.6f + pad);
+    bottom = tick_len + pad * 0.5f + font + (x_label.empty() ? pad : pad + font + pad * 0.5f);
+}
+
+// A label cut to `max_w` pixels with an ellipsis ("convolu…"); whole UTF-8 characters only.
+std::string shorten_to_width(const std::string& s, float max_w) {
+    if (text_size(s).x <= max_w) return s;
+    const std::string dots = ImGui::GetFont()->FindGlyphNoFallback(0x2026) ? "\u2026" : "..";
+    std::string t = s;
+    while (!t.empty()) {
+        unsigned char c;
+        do {  // drop a whole code point: its continuation bytes (10xxxxxx), then its lead byte
+            c = static_cast<unsigned char>(t.back());
+            t.pop_back();
+        } while (!t.empty() && (c & 0xC0) == 0x80);
+        if (text_size(t + dots).x <= max_w) break;
+    }
+    return t.empty() ? dots : t + dots;
+}
+
+Frame layout_frame(const ImRect& bb, const AxisRange& xr, const AxisRange& yr, const std::string& x_label,
+                   const std::string& y_label, const FrameOptions& fo = {}) {
     const float font = ImGui::GetFontSize();
     const float pad = std::round(font * 0.35f);
     const float tick_len = std::round(font * 0.3f);
 
     // Vertical layout does not depend on the labels.
-    const float top = y_label.empty() ? std::round(font * 0.6f) : std::round(font * 1.6f + pad);
-    const float bottom = tick_len + pad * 0.5f + font + (x_label.empty() ? pad : pad + font + pad * 0.5f);
+    float top, bottom;
+    frame_margins(x_label, !y_label.empty() || fo.title_row, top, bottom);
     Frame f;
     f.plot.Min.y = bb.Min.y + top;
     f.plot.Max.y = std::max(f.plot.Min.y + 4.f, bb.Max.y - bottom);
@@ -375,52 +420,90 @@ Frame draw_frame(ImDrawList* dl, const ImRect& bb, const AxisRange& xr, const Ax
     f.y.p1 = f.plot.Min.y;
 
     // Y ticks decide the left margin; place them once to measure, then again at the final column.
-    PlacedTicks yt = place_ticks(f.y, false, bb.Min.x, bb.Min.y, bb.Max.y);
-    const float left = std::min(pad + yt.max_label_width + pad * 0.5f + tick_len, std::max(bb.GetWidth() * 0.4f, 0.f));
+    f.yt = place_ticks(f.y, false, bb.Min.x, bb.Min.y, bb.Max.y, fo.integer_y);
+    const float left = std::min(pad + f.yt.max_label_width + pad * 0.5f + tick_len, std::max(bb.GetWidth() * 0.4f, 0.f));
     f.plot.Min.x = bb.Min.x + std::round(left);
-    f.plot.Max.x = std::max(f.plot.Min.x + 4.f, bb.Max.x - std::round(font * 0.8f));
-    yt = place_ticks(f.y, false, f.plot.Min.x - tick_len - pad * 0.5f, bb.Min.y, bb.Max.y);
+    const float right = fo.right > 0 ? fo.right : font * 0.8f;
+    f.plot.Max.x = std::max(f.plot.Min.x + 4.f, bb.Max.x - std::round(right));
+    f.yt = place_ticks(f.y, false, f.plot.Min.x - tick_len - pad * 0.5f, bb.Min.y, bb.Max.y, fo.integer_y);
 
     f.x.range = xr;
     f.x.p0 = f.plot.Min.x;
     f.x.p1 = f.plot.Max.x;
-    const PlacedTicks xt = place_ticks(f.x, true, f.plot.Max.y + tick_len + pad * 0.5f, bb.Min.x, bb.Max.x);
+    const float label_y = f.plot.Max.y + tick_len + pad * 0.5f;
+    if (fo.categories <= 0) {
+        f.xt = place_ticks(f.x, true, label_y, bb.Min.x, bb.Max.x);
+        return f;
+    }
+    // Categories: every name under its slot, shortened when very long, every k-th when they collide.
+    f.categorical = true;
+    const int n = fo.categories;
+    const float slot = f.plot.GetWidth() / float(n);
+    const float gap = font * 0.6f;
+    const float max_w = std::max(slot - gap, font * 4.f);
+    std::vector<std::string> names(static_cast<size_t>(n));
+    std::vector<float> widths(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) {
+        names[size_t(i)] = i < int(fo.category_labels.size()) ? shorten_to_width(fo.category_labels[size_t(i)], max_w)
+                                                             : std::to_string(i + 1);
+        widths[size_t(i)] = text_size(names[size_t(i)]).x;
+    }
+    const int k = plot_detail::category_label_stride(widths, slot, gap);
+    for (int i = 0; i < n; i += k) {
+        const float cx = f.x.to_px(double(i));
+        const float w = widths[size_t(i)];
+        f.xt.ticks.major.push_back(double(i));
+        f.xt.labels.push_back(names[size_t(i)]);
+        f.xt.label_pos.push_back(ImVec2(std::clamp(cx - w * 0.5f, bb.Min.x, std::max(bb.Min.x, bb.Max.x - w)), label_y));
+        f.xt.max_label_width = std::max(f.xt.max_label_width, w);
+    }
+    return f;
+}
 
+void draw_frame_back(ImDrawList* dl, const Frame& f) {
     dl->AddRectFilled(f.plot.Min, f.plot.Max, kPlotBg);
 
-    // Grid: minor, then major.
+    // Grid: minor, then major (no vertical lines between categories).
     dl->PushClipRect(f.plot.Min, f.plot.Max, true);
-    for (double v : xt.ticks.minor) {
-        const float px = std::round(f.x.to_px(v));
-        dl->AddLine(ImVec2(px, f.plot.Min.y), ImVec2(px, f.plot.Max.y), kMinorGridColor, kGridThickness);
-    }
-    for (double v : yt.ticks.minor) {
+    if (!f.categorical)
+        for (double v : f.xt.ticks.minor) {
+            const float px = std::round(f.x.to_px(v));
+            dl->AddLine(ImVec2(px, f.plot.Min.y), ImVec2(px, f.plot.Max.y), kMinorGridColor, kGridThickness);
+        }
+    for (double v : f.yt.ticks.minor) {
         const float py = std::round(f.y.to_px(v));
         dl->AddLine(ImVec2(f.plot.Min.x, py), ImVec2(f.plot.Max.x, py), kMinorGridColor, kGridThickness);
     }
-    for (double v : xt.ticks.major) {
-        const float px = std::round(f.x.to_px(v));
-        dl->AddLine(ImVec2(px, f.plot.Min.y), ImVec2(px, f.plot.Max.y), kGridColor, kGridThickness);
-    }
-    for (double v : yt.ticks.major) {
+    if (!f.categorical)
+        for (double v : f.xt.ticks.major) {
+            const float px = std::round(f.x.to_px(v));
+            dl->AddLine(ImVec2(px, f.plot.Min.y), ImVec2(px, f.plot.Max.y), kGridColor, kGridThickness);
+        }
+    for (double v : f.yt.ticks.major) {
         const float py = std::round(f.y.to_px(v));
         dl->AddLine(ImVec2(f.plot.Min.x, py), ImVec2(f.plot.Max.x, py), kGridColor, kGridThickness);
     }
     dl->PopClipRect();
+}
 
+void draw_frame_axes(ImDrawList* dl, const ImRect& bb, const Frame& f, const std::string& x_label,
+                     const std::string& y_label) {
+    const float font = ImGui::GetFontSize();
+    const float pad = std::round(font * 0.35f);
+    const float tick_len = std::round(font * 0.3f);
     dl->AddRect(f.plot.Min, f.plot.Max, kFrameBorder, 0.f, 0, 1.f);
     // Axes: left and bottom, with ticks.
     dl->AddLine(ImVec2(f.plot.Min.x, f.plot.Min.y), ImVec2(f.plot.Min.x, f.plot.Max.y + 1), kAxisColor, kAxisThickness);
     dl->AddLine(ImVec2(f.plot.Min.x - 1, f.plot.Max.y), ImVec2(f.plot.Max.x, f.plot.Max.y), kAxisColor, kAxisThickness);
-    for (size_t i = 0; i < xt.ticks.major.size(); ++i) {
-        const float px = std::round(f.x.to_px(xt.ticks.major[i]));
+    for (size_t i = 0; i < f.xt.ticks.major.size(); ++i) {
+        const float px = std::round(f.x.to_px(f.xt.ticks.major[i]));
         dl->AddLine(ImVec2(px, f.plot.Max.y), ImVec2(px, f.plot.Max.y + tick_len), kAxisColor, kAxisThickness);
-        draw_text(dl, xt.label_pos[i], text_color(), xt.labels[i]);
+        draw_text(dl, f.xt.label_pos[i], text_color(), f.xt.labels[i]);
     }
-    for (size_t i = 0; i < yt.ticks.major.size(); ++i) {
-        const float py = std::round(f.y.to_px(yt.ticks.major[i]));
+    for (size_t i = 0; i < f.yt.ticks.major.size(); ++i) {
+        const float py = std::round(f.y.to_px(f.yt.ticks.major[i]));
         dl->AddLine(ImVec2(f.plot.Min.x - tick_len, py), ImVec2(f.plot.Min.x, py), kAxisColor, kAxisThickness);
-        draw_text(dl, yt.label_pos[i], text_color(), yt.labels[i]);
+        draw_text(dl, f.yt.label_pos[i], text_color(), f.yt.labels[i]);
     }
 
     // Axis titles: x centred under the plot, y horizontally above the y axis.
@@ -433,6 +516,13 @@ Frame draw_frame(ImDrawList* dl, const ImRect& bb, const AxisRange& xr, const Ax
     }
     if (!y_label.empty()) draw_text(dl, ImVec2(bb.Min.x + pad * 0.5f, bb.Min.y + pad * 0.25f), kMutedText, y_label);
     dl->PopClipRect();
+}
+
+Frame draw_frame(ImDrawList* dl, const ImRect& bb, const AxisRange& xr, const AxisRange& yr, const std::string& x_label,
+                 const std::string& y_label, const FrameOptions& fo = {}) {
+    const Frame f = layout_frame(bb, xr, yr, x_label, y_label, fo);
+    draw_frame_back(dl, f);
+    draw_frame_axes(dl, bb, f, x_label, y_label);
     return f;
 }
 
@@ -549,6 +639,153 @@ void tooltip_swatch_line(ImU32 color, const std::string& text) {
 
 float default_plot_height() { return std::round(ImGui::GetFontSize() * 14.f); }
 
+// ---- Colour scales and colorbars (Heatmap, FieldPlot) ---------------------------------------------
+
+// Values to colours: a fixed range, or the data's (symmetric about zero for a diverging map over both
+// signs); on a log scale by log10(value), non-positive values getting the lowest colour.
+struct ColorScale {
+    AxisRange range;
+    Colormap map = Colormap::Viridis;
+    double a = 0, b = 1;  // range in colour units (log10 on a log scale)
+
+    ColorScale(std::span<const float> values, Colormap m, float v_min, float v_max, bool log) : map(m) {
+        Extent ev{log};
+        for (float v : values) ev.add(v);
+        double lo, hi;
+        const bool fixed = finite(v_min) && finite(v_max) && v_min < v_max && (!log || v_min > 0);
+        if (fixed) {
+            lo = v_min;
+            hi = v_max;
+        } else if (ev.empty()) {
+            lo = log ? 0.1 : 0.0;
+            hi = 1.0;
+        } else {
+            lo = ev.lo;
+            hi = ev.hi;
+            if (!log && map == Colormap::Diverging && lo < 0 && hi > 0) {
+                const double m2 = std::max(-lo, hi);
+                lo = -m2;
+                hi = m2;
+            }
+        }
+        range.log = log;
+        if (log) {
+            double la = std::log10(lo), lb = std::log10(hi);
+            if (!(lb - la > 1e-9)) {  // one positive value everywhere
+                la -= 0.5;
+                lb += 0.5;
+            }
+            range.lo = std::pow(10.0, la);
+            range.hi = std::pow(10.0, lb);
+        } else {
+            const double scale = std::max(std::fabs(lo), std::fabs(hi));
+            if (!(hi - lo > scale * 1e-12)) {  // constant field
+                const double d = scale > 0 ? scale * 0.1 : 1.0;
+                lo -= d;
+                hi += d;
+            }
+            range.lo = lo;
+            range.hi = hi;
+        }
+        a = log ? std::log10(range.lo) : range.lo;
+        b = log ? std::log10(range.hi) : range.hi;
+    }
+
+    // Position in the colormap, [0, 1]; NaN for a non-finite value.
+    float t(double v) const {
+        if (!finite(v)) return std::numeric_limits<float>::quiet_NaN();
+        if (range.log) {
+            if (!(v > 0)) return 0.f;
+            v = std::log10(v);
+        }
+        return float(std::clamp((v - a) / (b - a), 0.0, 1.0));
+    }
+    ImU32 color_at(float tv) const { return std::isnan(tv) ? kMissingCell : colormap_color(map, tv); }
+    ImU32 color(double v) const { return color_at(t(v)); }
+};
+
+// A colorbar right of a plot: 3-5 labelled ticks that fit its height; width() is the margin it needs.
+struct Colorbar {
+    AxisRange range;
+    TickSet ticks;
+    std::vector<std::string> labels;
+    float label_w = 0;
+
+    Colorbar() = default;
+    Colorbar(const AxisRange& cr, float bar_h) : range(cr) {
+        const float font = ImGui::GetFontSize();
+        const float per_log = cr.log ? bar_h / float(std::log10(cr.hi) - std::log10(cr.lo)) : 0.f;
+        const int max_labels = std::max(1, int(bar_h / (font * 1.2f)) + 1);
+        for (int target : {4, 3, 5, 2}) {
+            TickSet ts = plot_detail::make_ticks(cr, target, per_log);
+            const int n = int(ts.major.size());
+            if (n >= 3 && n <= 5 && n <= max_labels) {
+                ticks = ts;
+                break;
+            }
+            if (ticks.major.empty() || (n >= 2 && size_t(n) < ticks.major.size())) ticks = ts;
+        }
+        while (int(ticks.major.size()) > std::min(5, max_labels) && ticks.major.size() > 1) {
+            std::vector<double> thin;
+            for (size_t i = 0; i < ticks.major.size(); i += 2) thin.push_back(ticks.major[i]);
+            ticks.major = thin;
+        }
+        labels = tick_labels(ticks.major);
+        for (const std::string& l : labels) label_w = std::max(label_w, text_size(l).x);
+    }
+
+    static float bar_width() { return std::round(ImGui::GetFontSize() * 1.0f); }
+    static float gap() { return std::round(ImGui::GetFontSize() * 0.8f); }
+    float width() const {
+        const float font = ImGui::GetFontSize();
+        const float pad = std::round(font * 0.35f);
+        const float tick_len = std::round(font * 0.3f);
+        return gap() + bar_width() + tick_len + pad * 0.5f + label_w + pad * 0.5f;
+    }
+
+    // The gradient with a border, ticks, labels, lines at `marks` (contour levels) and its title at
+    // the widget's top right; `plot` is the rectangle it stands beside.
+    void draw(ImDrawList* dl, const ImRect& bb, const ImRect& plot, Colormap map, const std::string& title,
+              std::span<const double> marks) const {
+        const float font = ImGui::GetFontSize();
+        const float pad = std::round(font * 0.35f);
+        const float tick_len = std::round(font * 0.3f);
+        Scale s;
+        s.range = range;
+        s.p0 = plot.Max.y;
+        s.p1 = plot.Min.y;
+        const ImVec2 b0(plot.Max.x + gap(), plot.Min.y);
+        const ImVec2 b1(b0.x + bar_width(), plot.Max.y);
+        const int steps = std::clamp(int((b1.y - b0.y) / 4.f), 1, 64);
+        for (int i = 0; i < steps; ++i) {
+            const float ya = std::round(b1.y - (b1.y - b0.y) * float(i) / float(steps));
+            const float yb = std::round(b1.y - (b1.y - b0.y) * float(i + 1) / float(steps));
+            const ImU32 ca = colormap_color(map, float(i) / float(steps));
+            const ImU32 cb = colormap_color(map, float(i + 1) / float(steps));
+            dl->AddRectFilledMultiColor(ImVec2(b0.x, yb), ImVec2(b1.x, ya), cb, cb, ca, ca);
+        }
+        for (double m : marks) {
+            const float py = std::round(s.to_px(m));
+            if (py < b0.y || py > b1.y) continue;
+            dl->AddLine(ImVec2(b0.x, py), ImVec2(b1.x, py), IM_COL32(255, 255, 255, 190), 2.f);
+        }
+        dl->AddRect(ImVec2(b0.x - 1, b0.y - 1), ImVec2(b1.x + 1, b1.y + 1), kFrameBorder, 0.f, 0, 1.f);
+        for (size_t i = 0; i < ticks.major.size(); ++i) {
+            const float py = std::round(s.to_px(ticks.major[i]));
+            dl->AddLine(ImVec2(b1.x, py), ImVec2(b1.x + tick_len, py), kAxisColor, kAxisThickness);
+            const ImVec2 sz = text_size(labels[i]);
+            const float y = std::clamp(py - sz.y * 0.5f, bb.Min.y, bb.Max.y - sz.y);
+            draw_text(dl, ImVec2(b1.x + tick_len + pad * 0.5f, y), text_color(), labels[i]);
+        }
+        if (!title.empty()) {
+            const ImVec2 sz = text_size(title);
+            dl->PushClipRect(bb.Min, bb.Max, true);
+            draw_text(dl, ImVec2(std::max(bb.Min.x, bb.Max.x - sz.x - pad * 0.25f), bb.Min.y + pad * 0.25f), kMutedText, title);
+            dl->PopClipRect();
+        }
+    }
+};
+
 }  // namespace
 
 namespace plot_detail {
@@ -608,6 +845,233 @@ void decimate(std::span<const double> x, std::span<const float> y, const Scale& 
     // Drop consecutive duplicates (first == extreme etc.).
     out.erase(std::unique(out.begin(), out.end(), [](const ImVec2& a, const ImVec2& b) { return a.x == b.x && a.y == b.y; }),
               out.end());
+}
+
+std::vector<double> integer_ticks(double lo, double hi, int target) {
+    if (!finite(lo) || !finite(hi)) return {};
+    if (lo > hi) std::swap(lo, hi);
+    const double first = std::ceil(lo - 1e-9), last = std::floor(hi + 1e-9);
+    if (first > last || last - first > 1e15) return {};
+    target = std::max(target, 1);
+    // The smallest step of 1, 2, 5, 10, 20, ... with at most `target` multiples in [first, last].
+    double step = 1;
+    auto multiples = [&](double st) { return std::floor(last / st) - std::ceil(first / st) + 1; };
+    for (int i = 0; multiples(step) > target && i < 60; ++i) {
+        const double m = step / std::pow(10.0, std::floor(std::log10(step) + 1e-9));
+        step *= (m < 1.5 || m > 7) ? 2.0 : (m < 3 ? 2.5 : 2.0);  // 1 -> 2 -> 5 -> 10
+    }
+    std::vector<double> ticks;
+    for (double k = std::ceil(first / step); k * step <= last; k += 1) ticks.push_back(k * step);
+    // The first whole number (layer 1, epoch 1) when the step leaves room for it.
+    if (ticks.empty() || (ticks.front() > first && ticks.front() - first >= 0.6 * step))
+        ticks.insert(ticks.begin(), first);
+    return ticks;
+}
+
+std::vector<double> contour_levels(double lo, double hi, bool log, int count) {
+    if (count <= 0 || !finite(lo) || !finite(hi) || !(lo < hi) || (log && !(lo > 0))) return {};
+    std::vector<std::vector<double>> candidates;
+    // Strictly inside: a level at the very minimum or maximum would outline a single point.
+    auto inside = [&](std::vector<double> v) {
+        const double eps_lo = log ? lo * 1e-9 : (hi - lo) * 1e-9, eps_hi = log ? hi * 1e-9 : (hi - lo) * 1e-9;
+        v.erase(std::remove_if(v.begin(), v.end(), [&](double x) { return !(x > lo + eps_lo && x < hi - eps_hi); }), v.end());
+        return v;
+    };
+    auto linear_candidates = [&] {
+        for (int target = 1; target <= 2 * count + 2; ++target) candidates.push_back(inside(nice_ticks(lo, hi, target)));
+    };
+    if (!log) {
+        linear_candidates();
+    } else {
+        const double a = std::log10(lo), b = std::log10(hi);
+        const int k0 = int(std::floor(a)) - 1, k1 = int(std::ceil(b)) + 1;
+        // m x 10^k, computed as m / 10^-k for negative k so that 0.001 is exactly 0.001.
+        auto value = [](int m, int k) { return k >= 0 ? m * std::pow(10.0, k) : m / std::pow(10.0, -k); };
+        static const std::vector<int> kMantissas[] = {{1}, {1, 3}, {1, 2, 5}};
+        for (const std::vector<int>& ms : kMantissas) {
+            std::vector<double> v;
+            for (int k = k0; k <= k1; ++k)
+                for (int m : ms) v.push_back(value(m, k));
+            candidates.push_back(inside(std::move(v)));
+        }
+        for (int stride : {2, 3, 5, 10, 20, 50, 100}) {
+            std::vector<double> v;
+            for (int k = k0; k <= k1; ++k)
+                if (((k % stride) + stride) % stride == 0) v.push_back(value(1, k));
+            candidates.push_back(inside(std::move(v)));
+        }
+        if (b - a < 1.0) linear_candidates();  // within a decade: plain nice steps read better
+    }
+    const std::vector<double>* best = nullptr;
+    for (const std::vector<double>& c : candidates) {
+        if (c.empty()) continue;
+        const int d = std::abs(int(c.size()) - count);
+        const int bd = best ? std::abs(int(best->size()) - count) : 0;
+        if (!best || d < bd || (d == bd && c.size() < best->size())) best = &c;
+    }
+    return best ? *best : std::vector<double>{};
+}
+
+int category_label_stride(std::span<const float> widths, float slot_px, float min_gap_px) {
+    const int n = int(widths.size());
+    for (int k = 1; k < n; ++k) {
+        bool fits = true;
+        for (int i = 0; fits && i + k < n; i += k)
+            fits = (widths[size_t(i)] + widths[size_t(i + k)]) * 0.5f + min_gap_px <= slot_px * float(k);
+        if (fits) return k;
+    }
+    return std::max(n, 1);
+}
+
+std::vector<int> subsample_indices(int n, int count) {
+    std::vector<int> idx;
+    if (n <= 0) return idx;
+    count = std::max(count, 2);
+    if (n <= count) {
+        for (int i = 0; i < n; ++i) idx.push_back(i);
+        return idx;
+    }
+    for (int j = 0; j < count; ++j) idx.push_back(int((int64_t(j) * (n - 1) + (count - 1) / 2) / (count - 1)));
+    return idx;
+}
+
+GridSize flat_draw_size(int rows, int cols, float width_px, float height_px, float min_cell_px, int max_cells) {
+    GridSize g;
+    if (rows <= 0 || cols <= 0) return g;
+    min_cell_px = std::max(min_cell_px, 1e-3f);
+    max_cells = std::max(max_cells, 1);
+    g.rows = std::clamp(int(height_px / min_cell_px), 1, rows);
+    g.cols = std::clamp(int(width_px / min_cell_px), 1, cols);
+    if (int64_t(g.rows) * g.cols > max_cells) {
+        // The longer side gives way first, down to the shorter one's length; then both.
+        const int side = std::max(1, int(std::sqrt(double(max_cells))));
+        if (g.cols >= g.rows) {
+            g.cols = std::max(max_cells / g.rows, std::min(g.rows, side));
+            if (int64_t(g.rows) * g.cols > max_cells) g.rows = g.cols = side;
+        } else {
+            g.rows = std::max(max_cells / g.cols, std::min(g.cols, side));
+            if (int64_t(g.rows) * g.cols > max_cells) g.rows = g.cols = side;
+        }
+        g.rows = std::min(g.rows, rows);
+        g.cols = std::min(g.cols, cols);
+    }
+    return g;
+}
+
+void downsample_grid(std::span<const float> values, int rows, int cols, int out_rows, int out_cols,
+                     std::vector<float>& out) {
+    out.clear();
+    if (rows <= 0 || cols <= 0 || out_rows <= 0 || out_cols <= 0 || values.size() < size_t(rows) * size_t(cols)) return;
+    out_rows = std::min(out_rows, rows);
+    out_cols = std::min(out_cols, cols);
+    out.resize(size_t(out_rows) * size_t(out_cols));
+    for (int i = 0; i < out_rows; ++i) {
+        const int r0 = int(int64_t(i) * rows / out_rows), r1 = int(int64_t(i + 1) * rows / out_rows);
+        for (int j = 0; j < out_cols; ++j) {
+            const int c0 = int(int64_t(j) * cols / out_cols), c1 = int(int64_t(j + 1) * cols / out_cols);
+            double sum = 0;
+            int n = 0;
+            for (int r = r0; r < r1; ++r)
+                for (int c = c0; c < c1; ++c) {
+                    const float v = values[size_t(r) * size_t(cols) + size_t(c)];
+                    if (finite(v)) {
+                        sum += v;
+                        ++n;
+                    }
+                }
+            out[size_t(i) * size_t(out_cols) + size_t(j)] = n ? float(sum / n) : std::numeric_limits<float>::quiet_NaN();
+        }
+    }
+}
+
+std::vector<std::vector<ImVec2>> join_segments(std::span<const Segment> segments, float tolerance) {
+    std::vector<std::vector<ImVec2>> lines;
+    const size_t n = segments.size();
+    if (n == 0) return lines;
+    const double inv = 1.0 / std::max(double(tolerance), 1e-9);
+    auto key = [&](float x, float y) {
+        const auto qx = uint64_t(int64_t(std::llround(double(x) * inv))), qy = uint64_t(int64_t(std::llround(double(y) * inv)));
+        return qx * 0x9E3779B97F4A7C15ull ^ (qy + 0x632BE59BD9B4E019ull + (qx << 6) + (qx >> 2));
+    };
+    // End point -> (segment, which end), in a flat table sorted by key.
+    struct End {
+        uint64_t key;
+        uint32_t seg;
+        uint8_t which;
+    };
+    std::vector<End> ends;
+    ends.reserve(2 * n);
+    for (size_t i = 0; i < n; ++i) {
+        const Segment& s = segments[i];
+        if (!finite(s.x0) || !finite(s.y0) || !finite(s.x1) || !finite(s.y1)) continue;
+        ends.push_back({key(s.x0, s.y0), uint32_t(i), 0});
+        ends.push_back({key(s.x1, s.y1), uint32_t(i), 1});
+    }
+    std::sort(ends.begin(), ends.end(), [](const End& a, const End& b) { return a.key < b.key; });
+    std::vector<char> used(n, 1);
+    for (const End& e : ends) used[e.seg] = 0;
+    // An unused segment with an end at `k`: marks it used and returns its other end.
+    auto take = [&](uint64_t k, ImVec2& other) {
+        auto it = std::lower_bound(ends.begin(), ends.end(), k, [](const End& a, uint64_t v) { return a.key < v; });
+        for (; it != ends.end() && it->key == k; ++it) {
+            if (used[it->seg]) continue;
+            used[it->seg] = 1;
+            const Segment& s = segments[it->seg];
+            other = it->which == 0 ? ImVec2(s.x1, s.y1) : ImVec2(s.x0, s.y0);
+            return true;
+        }
+        return false;
+    };
+    std::vector<ImVec2> back;
+    for (size_t i = 0; i < n; ++i) {
+        if (used[i]) continue;
+        used[i] = 1;
+        const Segment& s = segments[i];
+        std::vector<ImVec2> line = {ImVec2(s.x0, s.y0), ImVec2(s.x1, s.y1)};
+        const uint64_t start = key(s.x0, s.y0);
+        ImVec2 p;
+        while (take(key(line.back().x, line.back().y), p)) {
+            line.push_back(p);
+            if (key(p.x, p.y) == start) break;  // closed
+        }
+        if (key(line.back().x, line.back().y) != start || line.size() < 4) {
+            // Open: grow the other way from the first point too.
+            back.clear();
+            ImVec2 q = line.front();
+            while (take(key(q.x, q.y), p)) {
+                back.push_back(p);
+                q = p;
+            }
+            line.insert(line.begin(), back.rbegin(), back.rend());
+        }
+        lines.push_back(std::move(line));
+    }
+    return lines;
+}
+
+bool clip_segment(double& x0, double& y0, double& x1, double& y1, double xlo, double xhi, double ylo, double yhi) {
+    if (!finite(x0) || !finite(y0) || !finite(x1) || !finite(y1)) return false;
+    const double dx = x1 - x0, dy = y1 - y0;
+    if (!finite(dx) || !finite(dy)) return false;
+    double t0 = 0, t1 = 1;
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {x0 - xlo, xhi - x0, y0 - ylo, yhi - y0};
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0) {
+            if (q[i] < 0) return false;
+            continue;
+        }
+        const double t = q[i] / p[i];
+        if (p[i] < 0) t0 = std::max(t0, t);
+        else t1 = std::min(t1, t);
+        if (t0 > t1) return false;
+    }
+    const double ax = x0 + t0 * dx, ay = y0 + t0 * dy, bx = x0 + t1 * dx, by = y0 + t1 * dy;
+    x0 = ax;
+    y0 = ay;
+    x1 = bx;
+    y1 = by;
+    return true;
 }
 
 }  // namespace plot_detail
@@ -868,61 +1332,13 @@ void Heatmap(const char* id, std::span<const float> values, int rows, int cols, 
     const bool has_row_labels = !options.row_labels.empty() && rows > 0;
     const bool has_col_labels = !options.col_labels.empty() && cols > 0;
 
-    // Colour range: fixed, or the data's (symmetric about zero for a diverging map over both signs).
     const bool log = options.log_scale;
-    Extent ev{log};
     double max_abs = 0;
-    for (size_t i = 0; i < n_cells; ++i) {
-        ev.add(values[i]);
+    for (size_t i = 0; i < n_cells; ++i)
         if (finite(values[i])) max_abs = std::max(max_abs, std::fabs(double(values[i])));
-    }
-    double lo, hi;
-    const bool fixed = finite(options.v_min) && finite(options.v_max) && options.v_min < options.v_max &&
-                       (!log || options.v_min > 0);
-    if (fixed) {
-        lo = options.v_min;
-        hi = options.v_max;
-    } else if (ev.empty()) {
-        lo = log ? 0.1 : 0.0;
-        hi = 1.0;
-    } else {
-        lo = ev.lo;
-        hi = ev.hi;
-        if (!log && options.colormap == Colormap::Diverging && lo < 0 && hi > 0) {
-            const double m = std::max(-lo, hi);
-            lo = -m;
-            hi = m;
-        }
-    }
-    AxisRange cr;
-    cr.log = log;
-    if (log) {
-        double a = std::log10(lo), b = std::log10(hi);
-        if (!(b - a > 1e-9)) {  // one positive value everywhere
-            a -= 0.5;
-            b += 0.5;
-        }
-        cr.lo = std::pow(10.0, a);
-        cr.hi = std::pow(10.0, b);
-    } else {
-        const double scale = std::max(std::fabs(lo), std::fabs(hi));
-        if (!(hi - lo > scale * 1e-12)) {  // constant matrix
-            const double d = scale > 0 ? scale * 0.1 : 1.0;
-            lo -= d;
-            hi += d;
-        }
-        cr.lo = lo;
-        cr.hi = hi;
-    }
-    const double c_a = log ? std::log10(cr.lo) : cr.lo, c_b = log ? std::log10(cr.hi) : cr.hi;
-    auto to_t = [&](double v) -> float {
-        if (log) {
-            if (!(v > 0)) return 0.f;
-            v = std::log10(v);
-        }
-        return float(std::clamp((v - c_a) / (c_b - c_a), 0.0, 1.0));
-    };
-    auto color_of = [&](double v) { return finite(v) ? colormap_color(options.colormap, to_t(v)) : kMissingCell; };
+    const ColorScale cs(values.first(n_cells), options.colormap, options.v_min, options.v_max, log);
+    const AxisRange& cr = cs.range;
+    auto color_of = [&](double v) { return cs.color(v); };
     // Cell text: the same number of decimals across the matrix.
     auto cell_text = [&](double v) -> std::string {
         if (v == 0) return "0";
@@ -939,9 +1355,6 @@ void Heatmap(const char* id, std::span<const float> values, int rows, int cols, 
     for (int c = 0; has_col_labels && c < cols && c < int(options.col_labels.size()); ++c)
         col_label_w.push_back(text_size(options.col_labels[size_t(c)]).x);
 
-    const float bar_w = std::round(font * 1.0f);
-    const float tick_len = std::round(font * 0.3f);
-    const float bar_gap = std::round(font * 0.8f);
     const float top = options.colorbar_label.empty() ? std::round(font * 0.6f) : std::round(font * 1.6f + pad);
     const float label_row_h = std::round(font * 1.05f);
     auto bottom_for = [&](int label_rows) {
@@ -965,33 +1378,12 @@ void Heatmap(const char* id, std::span<const float> values, int rows, int cols, 
     // Layout for one or two rows of column labels: grid rectangle and colorbar ticks (3-5 labels that
     // fit the bar's height; the widest label sets the right margin).
     ImRect grid;
-    TickSet cticks;
-    std::vector<std::string> clabels;
+    Colorbar cbar_layout;
     auto layout = [&](int label_rows) {
         grid.Min.y = bb.Min.y + top;
         grid.Max.y = std::max(grid.Min.y + 4.f, bb.Max.y - bottom_for(label_rows));
-        const float bar_h = grid.GetHeight();
-        const float per_log = log ? bar_h / float(c_b - c_a) : 0.f;
-        const int max_labels = std::max(1, int(bar_h / (font * 1.2f)) + 1);
-        cticks = TickSet{};
-        for (int target : {4, 3, 5, 2}) {
-            TickSet ts = plot_detail::make_ticks(cr, target, per_log);
-            const int n = int(ts.major.size());
-            if (n >= 3 && n <= 5 && n <= max_labels) {
-                cticks = ts;
-                break;
-            }
-            if (cticks.major.empty() || (n >= 2 && size_t(n) < cticks.major.size())) cticks = ts;
-        }
-        while (int(cticks.major.size()) > std::min(5, max_labels) && cticks.major.size() > 1) {
-            std::vector<double> thin;
-            for (size_t i = 0; i < cticks.major.size(); i += 2) thin.push_back(cticks.major[i]);
-            cticks.major = thin;
-        }
-        clabels = tick_labels(cticks.major);
-        float clabel_w = 0;
-        for (const std::string& l : clabels) clabel_w = std::max(clabel_w, text_size(l).x);
-        const float right = bar_gap + bar_w + tick_len + pad * 0.5f + clabel_w + pad * 0.5f;
+        cbar_layout = Colorbar(cr, grid.GetHeight());
+        const float right = cbar_layout.width();
         const float left = has_row_labels ? std::min(row_label_w + pad * 1.5f, bb.GetWidth() * 0.35f) : 0.f;
         grid.Min.x = bb.Min.x + std::round(left);
         grid.Max.x = std::max(grid.Min.x + 4.f, bb.Max.x - std::round(right));
@@ -1031,11 +1423,6 @@ void Heatmap(const char* id, std::span<const float> values, int rows, int cols, 
             while (stride < cols && !labels_fit(stride, false)) ++stride;
         }
     }
-    Scale cbar;
-    cbar.range = cr;
-    cbar.p0 = grid.Max.y;
-    cbar.p1 = grid.Min.y;
-
     const float gw = grid.GetWidth(), gh = grid.GetHeight();
     if (rows == 0 || cols == 0) {
         dl->AddRectFilled(grid.Min, grid.Max, kPlotBg);
@@ -1145,32 +1532,7 @@ void Heatmap(const char* id, std::span<const float> values, int rows, int cols, 
         }
     }
 
-    // Colorbar: a gradient with a border, ticks, labels and its title above.
-    const ImVec2 b0(grid.Max.x + bar_gap, grid.Min.y);
-    const ImVec2 b1(b0.x + bar_w, grid.Max.y);
-    const int steps = std::clamp(int((b1.y - b0.y) / 4.f), 1, 64);
-    for (int i = 0; i < steps; ++i) {
-        const float ya = std::round(b1.y - (b1.y - b0.y) * float(i) / float(steps));
-        const float yb = std::round(b1.y - (b1.y - b0.y) * float(i + 1) / float(steps));
-        const ImU32 ca = colormap_color(options.colormap, float(i) / float(steps));
-        const ImU32 cb = colormap_color(options.colormap, float(i + 1) / float(steps));
-        dl->AddRectFilledMultiColor(ImVec2(b0.x, yb), ImVec2(b1.x, ya), cb, cb, ca, ca);
-    }
-    dl->AddRect(ImVec2(b0.x - 1, b0.y - 1), ImVec2(b1.x + 1, b1.y + 1), kFrameBorder, 0.f, 0, 1.f);
-    for (size_t i = 0; i < cticks.major.size(); ++i) {
-        const float py = std::round(cbar.to_px(cticks.major[i]));
-        dl->AddLine(ImVec2(b1.x, py), ImVec2(b1.x + tick_len, py), kAxisColor, kAxisThickness);
-        const ImVec2 sz = text_size(clabels[i]);
-        const float y = std::clamp(py - sz.y * 0.5f, bb.Min.y, bb.Max.y - sz.y);
-        draw_text(dl, ImVec2(b1.x + tick_len + pad * 0.5f, y), text_color(), clabels[i]);
-    }
-    if (!options.colorbar_label.empty()) {
-        const ImVec2 sz = text_size(options.colorbar_label);
-        dl->PushClipRect(bb.Min, bb.Max, true);
-        draw_text(dl, ImVec2(std::max(bb.Min.x, bb.Max.x - sz.x - pad * 0.25f), bb.Min.y + pad * 0.25f), kMutedText,
-                  options.colorbar_label);
-        dl->PopClipRect();
-    }
+    cbar_layout.draw(dl, bb, grid, options.colormap, options.colorbar_label, {});
 }
 
 void Scatter(const char* id, std::span<const float> x, std::span<const float> y, std::span<const int> classes,
@@ -1283,6 +1645,631 @@ void Scatter(const char* id, std::span<const float> x, std::span<const float> y,
 }
 
 
+// ---- Bar chart -------------------------------------------------------------------------------------
+namespace {
+
+constexpr ImU32 kReferenceColor = IM_COL32(255, 255, 255, 225);
+
+// A dashed horizontal line from x0 to x1.
+void dashed_hline(ImDrawList* dl, float x0, float x1, float y, ImU32 col, float thickness) {
+    const float font = ImGui::GetFontSize();
+    const float dash = std::round(font * 0.6f), gap = std::round(font * 0.35f);
+    for (float x = x0; x < x1; x += dash + gap) dl->AddLine(ImVec2(x, y), ImVec2(std::min(x + dash, x1), y), col, thickness);
+}
+
+// Overlap area of r with a set of rectangles.
+float overlap_area(const ImRect& r, std::span<const ImRect> others) {
+    float sum = 0;
+    for (const ImRect& q : others) {
+        const float w = std::min(r.Max.x, q.Max.x) - std::max(r.Min.x, q.Min.x);
+        const float h = std::min(r.Max.y, q.Max.y) - std::max(r.Min.y, q.Min.y);
+        if (w > 0 && h > 0) sum += w * h;
+    }
+    return sum;
+}
+
+}  // namespace
+
+void BarChart(const char* id, std::span<const float> values, std::span<const std::string> labels,
+              const BarChartOptions& options) {
+    ImRect bb;
+    if (!begin_widget(id, options.size, default_plot_height(), bb)) return;
+    const bool hovered = ImGui::IsItemHovered();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float font = ImGui::GetFontSize();
+    const float pad = std::round(font * 0.35f);
+    const int n = int(values.size());
+    const bool log = options.log_y;
+
+    // Value range: fixed, or the data's and the reference's (and zero, where linear bars start).
+    Extent ey{log};
+    for (float v : values) ey.add(v);
+    const bool has_ref = options.reference && finite(*options.reference) && (!log || *options.reference > 0);
+    if (has_ref) ey.add(*options.reference);
+    const bool fixed = finite(options.y_min) && finite(options.y_max) && options.y_min < options.y_max &&
+                       (!log || options.y_min > 0);
+    AxisRange yr;
+    if (log) {
+        yr = plot_detail::fit_range(options.y_min, options.y_max, true, ey.lo, ey.hi, 0.05);
+    } else {
+        const double lo = ey.empty() ? 0.0 : std::min(ey.lo, 0.0), hi = ey.empty() ? 1.0 : std::max(ey.hi, 0.0);
+        yr = plot_detail::fit_range(options.y_min, options.y_max, false, lo, hi, 0.06);
+        if (!fixed && !ey.empty()) {  // bars stand on zero, not on a margin below it
+            if (ey.lo >= 0) yr.lo = 0;
+            else if (ey.hi <= 0) yr.hi = 0;
+        }
+    }
+    AxisRange xr;
+    xr.lo = -0.5;
+    xr.hi = std::max(n, 1) - 0.5;
+    FrameOptions fo;
+    fo.categories = n;
+    fo.category_labels = labels;
+    const Frame f = layout_frame(bb, xr, yr, options.x_label, options.y_label, fo);
+    draw_frame_back(dl, f);
+    if (n == 0 || ey.empty()) no_data_note(dl, f.plot);
+
+    const float slot = f.plot.GetWidth() / float(std::max(n, 1));
+    const float bar_w = std::max(1.f, slot * 0.7f);
+    const float baseline = log ? f.plot.Max.y : std::round(f.y.to_px(std::clamp(0.0, yr.lo, yr.hi)));
+    auto color_of = [&](int i) {
+        if (options.colors.empty()) return palette_color(0);
+        return options.colors[size_t(i) % options.colors.size()];
+    };
+    auto name_of = [&](int i) { return i < int(labels.size()) ? labels[size_t(i)] : std::to_string(i + 1); };
+
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const int hover = hovered && n > 0 && f.plot.Contains(mouse)
+                          ? std::clamp(int((mouse.x - f.plot.Min.x) / slot), 0, n - 1)
+                          : -1;
+
+    dl->PushClipRect(f.plot.Min, f.plot.Max, true);
+    if (hover >= 0) {
+        const float xa = std::round(f.plot.Min.x + slot * float(hover)), xb = std::round(f.plot.Min.x + slot * float(hover + 1));
+        dl->AddRectFilled(ImVec2(xa, f.plot.Min.y), ImVec2(xb, f.plot.Max.y), IM_COL32(255, 255, 255, 24));
+    }
+    std::vector<ImRect> bars;
+    for (int i = 0; i < n; ++i) {
+        const float cx = f.x.to_px(double(i));
+        const float xa = std::round(cx - bar_w * 0.5f), xb = std::max(xa + 1.f, std::round(cx + bar_w * 0.5f));
+        const double v = values[size_t(i)];
+        if (!finite(v) || (log && v <= 0)) {
+            // No bar: a small cross on the axis says "nothing to draw here", the tooltip says why.
+            const float r = std::max(2.f, std::round(std::min(font * 0.28f, slot * 0.35f)));
+            const ImVec2 c(std::round(cx), std::round(f.plot.Max.y - r - pad));
+            dl->AddLine(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), kMutedText, 2.f);
+            dl->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y - r), kMutedText, 2.f);
+            bars.emplace_back(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r));
+            continue;
+        }
+        float top = std::clamp(f.y.to_px(v), f.plot.Min.y - 2.f, f.plot.Max.y + 2.f);
+        top = std::round(top);
+        // Every non-zero value shows, however small: at least two pixels.
+        if (v != 0 && std::fabs(top - baseline) < 2.f) top = (log || v > 0) ? baseline - 2.f : baseline + 2.f;
+        const ImRect r(ImVec2(xa, std::min(top, baseline)), ImVec2(xb, std::max(top, baseline)));
+        dl->AddRectFilled(r.Min, r.Max, color_of(i));
+        if (i == hover) dl->AddRect(ImVec2(r.Min.x - 1, r.Min.y - 1), ImVec2(r.Max.x + 1, r.Max.y + 1), IM_COL32(255, 255, 255, 255), 0.f, 0, 2.f);
+        bars.push_back(r);
+    }
+
+    // Reference line, its label where it covers the fewest bars.
+    if (has_ref && *options.reference >= yr.lo && *options.reference <= yr.hi) {
+        const float y = std::round(f.y.to_px(*options.reference));
+        dashed_hline(dl, f.plot.Min.x, f.plot.Max.x, y, kReferenceColor, 2.f);
+        const std::string text = options.reference_label.empty() ? format_value(*options.reference) : options.reference_label;
+        const ImVec2 sz = text_size(text);
+        const float above = y - pad * 0.5f - sz.y, below = y + pad * 0.5f + 1.f;
+        const float right = f.plot.Max.x - pad - sz.x, left = f.plot.Min.x + pad;
+        const ImVec2 candidates[] = {ImVec2(right, above), ImVec2(left, above), ImVec2(right, below), ImVec2(left, below)};
+        ImVec2 at = candidates[0];
+        float best = std::numeric_limits<float>::infinity();
+        for (ImVec2 c : candidates) {
+            c.x = std::clamp(c.x, f.plot.Min.x + 2.f, std::max(f.plot.Min.x + 2.f, f.plot.Max.x - sz.x - 2.f));
+            c.y = std::clamp(c.y, f.plot.Min.y + 1.f, std::max(f.plot.Min.y + 1.f, f.plot.Max.y - sz.y - 1.f));
+            const ImRect r(c, ImVec2(c.x + sz.x, c.y + sz.y));
+            float cost = overlap_area(r, bars);
+            if (r.Min.y < y && r.Max.y > y) cost += sz.x * sz.y;  // pushed onto its own line
+            if (cost < best) {
+                best = cost;
+                at = c;
+            }
+        }
+        draw_text_halo(dl, at, kReferenceColor, text);
+    }
+    dl->PopClipRect();
+    draw_frame_axes(dl, bb, f, options.x_label, options.y_label);
+
+    if (hover >= 0) {
+        const double v = values[size_t(hover)];
+        ImGui::BeginTooltip();
+        const std::string name = name_of(hover);
+        if (!options.x_label.empty()) ImGui::Text("%s: %s", options.x_label.c_str(), name.c_str());
+        else ImGui::TextUnformatted(name.c_str());
+        std::string line = (options.y_label.empty() ? std::string("value") : options.y_label) + ": " + format_value(v, 6);
+        tooltip_swatch_line(color_of(hover), line);
+        if (log && finite(v) && v <= 0) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kMutedText));
+            ImGui::TextUnformatted("no bar: a log axis shows only values above 0");
+            ImGui::PopStyleColor();
+        }
+        ImGui::EndTooltip();
+    }
+}
+
+// ---- Field plot ------------------------------------------------------------------------------------
+namespace {
+
+constexpr int kMaxSmoothSide = 128;     // vertices per side of a smooth field's mesh
+// Mesh density. Under llvmpipe every triangle costs CPU time: a vertex every 3 px made the gallery's
+// full redraw ~20 ms slower, every 8 px ~4 ms, and looks the same (colours are blended between vertices,
+// contours come from every sample).
+constexpr float kSmoothVertexPx = 8.f;  // smooth: vertices at least this far apart
+constexpr float kFlatCellPx = 4.f;      // flat: a cell's least width and height on screen
+constexpr int kMaxFlatCells = 4096;     // quads of a flat field (4 vertices each)
+constexpr ImU32 kContourColor = IM_COL32(255, 255, 255, 85);
+
+// Where the samples of one axis sit: sample i at lo + i * step (the middle when there is one), its
+// cell reaching half a step either side.
+struct SampleAxis {
+    double lo = 0, step = 1;
+    int n = 0;
+    SampleAxis(double a, double b, int count) : n(count) {
+        if (!finite(a) || !finite(b)) a = 0, b = 1;
+        if (b < a) std::swap(a, b);
+        if (count >= 2) {
+            if (b == a) b = a + 1;
+            lo = a;
+            step = (b - a) / (count - 1);
+        } else {  // one sample: its cell is [a, b] (or a unit around it)
+            const double w = b > a ? b - a : 1.0;
+            lo = 0.5 * (a + b);
+            step = w;
+        }
+    }
+    double at(double i) const { return lo + i * step; }            // sample (fractional) index -> data
+    double edge(int i) const { return lo + (i - 0.5) * step; }      // left edge of cell i; edge(n) closes the last
+    double index(double v) const { return (v - lo) / step; }        // data -> fractional index
+};
+
+// Readable coordinates in a tooltip: enough decimals for the axis' span.
+std::string format_coord(double v, double span) {
+    if (!finite(v)) return format_value(v);
+    const double a = std::fabs(v);
+    if (a != 0 && (a < 1e-3 || a >= 1e7)) return format_value(v, 4);
+    const int decimals = std::clamp(int(std::ceil(-std::log10(std::max(span, 1e-300)))) + 3, 0, 8);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    std::string s = buf;
+    if (s.find('.') != std::string::npos) {
+        while (s.back() == '0') s.pop_back();
+        if (s.back() == '.') s.pop_back();
+    }
+    return s == "-0" ? "0" : s;
+}
+
+// Smooth field: one vertex per (sub-sampled) sample, colours blended across each cell; written in bands
+// of at most 65535 vertices so that 16-bit indices always reach.
+void draw_smooth_field(ImDrawList* dl, std::span<const float> values, int rows, int cols, const SampleAxis& ax,
+                       const SampleAxis& ay, const Frame& f, const ColorScale& cs) {
+    const std::vector<int> ci = plot_detail::subsample_indices(cols, std::min(kMaxSmoothSide, int(f.plot.GetWidth() / kSmoothVertexPx) + 1));
+    const std::vector<int> ri = plot_detail::subsample_indices(rows, std::min(kMaxSmoothSide, int(f.plot.GetHeight() / kSmoothVertexPx) + 1));
+    const int nc = int(ci.size()), nr = int(ri.size());
+    if (nc < 2 || nr < 2) return;
+    std::vector<float> px(static_cast<size_t>(nc)), py(static_cast<size_t>(nr));
+    for (int j = 0; j < nc; ++j) px[size_t(j)] = f.x.to_px(ax.at(ci[size_t(j)]));
+    for (int i = 0; i < nr; ++i) py[size_t(i)] = f.y.to_px(ay.at(ri[size_t(i)]));
+    const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
+    const int band = std::max(2, std::min(nr, 65535 / nc));  // vertex rows per PrimReserve
+    for (int i0 = 0; i0 < nr - 1; i0 += band - 1) {
+        const int i1 = std::min(nr - 1, i0 + band - 1);
+        const int vr = i1 - i0 + 1;
+        dl->PrimReserve((vr - 1) * (nc - 1) * 6, vr * nc);
+        const unsigned base = dl->_VtxCurrentIdx;  // after PrimReserve: it may have opened a new command
+        for (int i = i0; i <= i1; ++i) {
+            const size_t row = size_t(ri[size_t(i)]) * size_t(cols);
+            for (int j = 0; j < nc; ++j)
+                dl->PrimWriteVtx(ImVec2(px[size_t(j)], py[size_t(i)]), uv, cs.color(values[row + size_t(ci[size_t(j)])]));
+        }
+        for (int i = 0; i < vr - 1; ++i)
+            for (int j = 0; j < nc - 1; ++j) {
+                const unsigned a = base + unsigned(i * nc + j), b = a + 1, c = a + unsigned(nc), d = c + 1;
+                dl->PrimWriteIdx(ImDrawIdx(a));
+                dl->PrimWriteIdx(ImDrawIdx(b));
+                dl->PrimWriteIdx(ImDrawIdx(d));
+                dl->PrimWriteIdx(ImDrawIdx(a));
+                dl->PrimWriteIdx(ImDrawIdx(d));
+                dl->PrimWriteIdx(ImDrawIdx(c));
+            }
+    }
+}
+
+// Flat field: one quad per cell, cells averaged in blocks when they would be under two pixels (or too
+// many), and neighbours of the same colour in a row merged into one quad.
+void draw_flat_field(ImDrawList* dl, std::span<const float> values, int rows, int cols, const SampleAxis& ax,
+                     const SampleAxis& ay, const Frame& f, const ColorScale& cs) {
+    const plot_detail::GridSize g =
+        plot_detail::flat_draw_size(rows, cols, f.plot.GetWidth(), f.plot.GetHeight(), kFlatCellPx, kMaxFlatCells);
+    if (g.rows == 0 || g.cols == 0) return;
+    // Averaged where it is seen: in the colour scale's units (log10 on a log scale).
+    std::vector<float> t(size_t(rows) * size_t(cols));
+    for (size_t k = 0; k < t.size(); ++k) t[k] = cs.t(values[k]);
+    std::vector<float> blocks;
+    const std::vector<float>* tb = &t;
+    if (g.rows != rows || g.cols != cols) {
+        plot_detail::downsample_grid(t, rows, cols, g.rows, g.cols, blocks);
+        tb = &blocks;
+    }
+    std::vector<float> xe(size_t(g.cols) + 1), ye(size_t(g.rows) + 1);  // block edges in pixels
+    for (int j = 0; j <= g.cols; ++j) xe[size_t(j)] = std::round(f.x.to_px(ax.edge(int(int64_t(j) * cols / g.cols))));
+    for (int i = 0; i <= g.rows; ++i) ye[size_t(i)] = std::round(f.y.to_px(ay.edge(int(int64_t(i) * rows / g.rows))));
+    std::vector<ImU32> row_colors(static_cast<size_t>(g.cols));
+    for (int i = 0; i < g.rows; ++i) {
+        int runs = 0;
+        for (int j = 0; j < g.cols; ++j) {
+            row_colors[size_t(j)] = cs.color_at((*tb)[size_t(i) * size_t(g.cols) + size_t(j)]);
+            if (j == 0 || row_colors[size_t(j)] != row_colors[size_t(j - 1)]) ++runs;
+        }
+        dl->PrimReserve(runs * 6, runs * 4);
+        const float y0 = std::min(ye[size_t(i)], ye[size_t(i + 1)]), y1 = std::max(ye[size_t(i)], ye[size_t(i + 1)]);
+        for (int j = 0; j < g.cols;) {
+            int k = j + 1;
+            while (k < g.cols && row_colors[size_t(k)] == row_colors[size_t(j)]) ++k;
+            dl->PrimRect(ImVec2(xe[size_t(j)], y0), ImVec2(xe[size_t(k)], y1), row_colors[size_t(j)]);
+            j = k;
+        }
+    }
+}
+
+// Word-at-a-time multiply-xor hash (tens of microseconds for a 128 x 128 field).
+uint64_t hash_bytes(const void* data, size_t n, uint64_t h) {
+    const auto* p = static_cast<const unsigned char*>(data);
+    constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        h = (h ^ w) * kMul;
+        h ^= h >> 29;
+    }
+    uint64_t tail = 0;
+    std::memcpy(&tail, p + i, n - i);
+    h = (h ^ tail ^ n) * kMul;
+    return h ^ (h >> 32);
+}
+
+// Contour lines in grid units, per widget, kept while the field and the levels stay the same: a lesson's
+// loss landscape is fixed while the optimizers' paths move, and marching squares over 128 x 128 samples
+// at 8 levels costs about a millisecond.
+struct ContourCache {
+    uint64_t key = 0;
+    std::vector<std::vector<ImVec2>> lines;
+};
+
+const std::vector<std::vector<ImVec2>>& contour_lines(ImGuiID id, std::span<const float> values, int rows, int cols,
+                                                      const ColorScale& cs, std::span<const double> levels) {
+    static std::unordered_map<ImGuiID, ContourCache> cache;
+    const bool log = cs.range.log;
+    const float floor_value = float(cs.a - 1.0);
+    uint64_t key = hash_bytes(values.data(), values.size_bytes(), 1469598103934665603ull);
+    const double params[4] = {double(rows), double(cols), log ? 1.0 : 0.0, double(floor_value)};
+    key = hash_bytes(params, sizeof params, key);
+    key = hash_bytes(levels.data(), levels.size_bytes(), key);
+    if (cache.size() > 64 && !cache.count(id)) cache.clear();  // widgets come and go: start afresh now and then
+    ContourCache& c = cache[id];
+    if (c.key == key && key != 0) return c.lines;
+    c.key = key;
+    c.lines.clear();
+    // Contoured in the colour scale's units, so that lines and colours agree between samples.
+    std::vector<float> field(size_t(rows) * size_t(cols));
+    for (size_t k = 0; k < field.size(); ++k) {
+        const float v = values[k];
+        field[k] = !log ? v : (v > 0 ? float(std::log10(v)) : (std::isnan(v) ? v : floor_value));
+    }
+    for (double level : levels) {
+        const float lv = float(log ? std::log10(level) : level);
+        for (std::vector<ImVec2>& line : plot_detail::join_segments(contour_segments(field, rows, cols, lv), 1e-3f))
+            c.lines.push_back(std::move(line));
+    }
+    return c.lines;
+}
+
+// Contour lines at `levels`, joined into polylines (no doubled-up joints where a line is translucent).
+void draw_contours(ImDrawList* dl, ImGuiID id, std::span<const float> values, int rows, int cols, const SampleAxis& ax,
+                   const SampleAxis& ay, const Frame& f, const ColorScale& cs, std::span<const double> levels) {
+    if (levels.empty() || rows < 2 || cols < 2) return;
+    const float x0 = f.x.to_px(ax.at(0)), sx = f.x.to_px(ax.at(1)) - x0;
+    const float y0 = f.y.to_px(ay.at(0)), sy = f.y.to_px(ay.at(1)) - y0;
+    std::vector<ImVec2> pts;
+    for (const std::vector<ImVec2>& line : contour_lines(id, values, rows, cols, cs, levels)) {
+        // Points at least 3 px apart (and the last): contours are smooth, vertices are not free.
+        pts.clear();
+        for (size_t i = 0; i < line.size(); ++i) {
+            const ImVec2 q(x0 + line[i].x * sx, y0 + line[i].y * sy);
+            if (!pts.empty() && i + 1 < line.size()) {
+                const float dx = q.x - pts.back().x, dy = q.y - pts.back().y;
+                if (dx * dx + dy * dy < 9.f) continue;
+            }
+            pts.push_back(q);
+        }
+        bool closed = false;
+        if (pts.size() > 3 && std::fabs(pts.front().x - pts.back().x) < 0.01f && std::fabs(pts.front().y - pts.back().y) < 0.01f) {
+            pts.pop_back();
+            closed = true;
+        }
+        dl->AddPolyline(pts.data(), int(pts.size()), kContourColor, closed ? ImDrawFlags_Closed : 0, 2.f);
+    }
+}
+
+// A path's visible pieces in screen space, clipped to the data rectangle, and where it left for good.
+struct PathGeometry {
+    std::vector<std::vector<ImVec2>> pieces;
+    bool has_start = false, has_end = false, start_inside = false, end_inside = false;
+    ImVec2 start, end;             // first and last finite points (screen)
+    bool exits = false;            // the last finite point is outside and the path crossed the edge
+    ImVec2 exit_at, exit_dir;      // where it last left the rectangle, and which way (unit)
+};
+
+PathGeometry path_geometry(const FieldPath& p, const Frame& f) {
+    PathGeometry g;
+    const double xlo = f.x.range.lo, xhi = f.x.range.hi, ylo = f.y.range.lo, yhi = f.y.range.hi;
+    auto inside = [&](double x, double y) { return x >= xlo && x <= xhi && y >= ylo && y <= yhi; };
+    auto screen = [&](double x, double y) { return ImVec2(f.x.to_px(x), f.y.to_px(y)); };
+    const size_t n = std::min(p.x.size(), p.y.size());
+    bool have_prev = false;
+    double px = 0, py = 0;
+    std::vector<ImVec2>* piece = nullptr;
+    for (size_t i = 0; i < n; ++i) {
+        const double x = p.x[i], y = p.y[i];
+        if (!finite(x) || !finite(y)) continue;
+        if (!g.has_start) {
+            g.has_start = true;
+            g.start_inside = inside(x, y);
+            g.start = screen(x, y);
+        }
+        g.has_end = true;
+        g.end_inside = inside(x, y);
+        if (g.end_inside) g.end = screen(x, y);
+        if (!have_prev) {
+            have_prev = true;
+            px = x;
+            py = y;
+            if (g.end_inside) {
+                g.pieces.emplace_back(1, screen(x, y));
+                piece = &g.pieces.back();
+            }
+            continue;
+        }
+        double ax = px, ay = py, bx = x, by = y;
+        if (plot_detail::clip_segment(ax, ay, bx, by, xlo, xhi, ylo, yhi)) {
+            const ImVec2 sa = screen(ax, ay), sb = screen(bx, by);
+            const bool continues = piece && !piece->empty() && std::fabs(piece->back().x - sa.x) < 0.5f &&
+                                   std::fabs(piece->back().y - sa.y) < 0.5f && (ax == px && ay == py);
+            if (!continues) {
+                g.pieces.emplace_back(1, sa);
+                piece = &g.pieces.back();
+            }
+            // Decimated: kept points at least a pixel and a half apart. A point closer than that to the
+            // one kept before it is provisional, replaced by the next (so the true end is always there).
+            const size_t m = piece->size();
+            if (m >= 2) {
+                const ImVec2 last = (*piece)[m - 1], anchor = (*piece)[m - 2];
+                const float dx = last.x - anchor.x, dy = last.y - anchor.y;
+                if (dx * dx + dy * dy < 2.25f) piece->back() = sb;
+                else piece->push_back(sb);
+            } else {
+                piece->push_back(sb);
+            }
+            if (bx != x || by != y) {  // cut short: it leaves the rectangle here
+                g.exits = true;
+                g.exit_at = sb;
+                // The direction in data units, in pixels (the screen positions of far points are clamped).
+                const double ddx = (x - px) / (xhi - xlo) * (double(f.x.p1) - f.x.p0);
+                const double ddy = (y - py) / (yhi - ylo) * (double(f.y.p1) - f.y.p0);
+                const double len = std::hypot(ddx, ddy);
+                g.exit_dir = len > 0 && finite(len) ? ImVec2(float(ddx / len), float(ddy / len)) : ImVec2(1, 0);
+                piece = nullptr;
+            }
+        } else {
+            piece = nullptr;
+        }
+        px = x;
+        py = y;
+    }
+    if (g.end_inside) g.exits = false;
+    return g;
+}
+
+}  // namespace
+
+void FieldPlot(const char* id, std::span<const float> values, int rows, int cols, std::span<const FieldPath> paths,
+               const FieldPlotOptions& options) {
+    rows = std::max(rows, 0);
+    cols = std::max(cols, 0);
+    if (size_t(rows) * size_t(cols) > values.size()) rows = cols > 0 ? int(values.size() / size_t(cols)) : 0;  // malformed input
+    if (rows == 0) cols = 0;
+    const size_t n_cells = size_t(rows) * size_t(cols);
+    values = values.first(n_cells);
+    ImRect bb;
+    if (!begin_widget(id, options.size, default_plot_height(), bb)) return;
+    const bool hovered = ImGui::IsItemHovered();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float font = ImGui::GetFontSize();
+    const float pad = std::round(font * 0.35f);
+
+    // Sample positions and the rectangle they fill: a smooth field ends at the outer samples, flat cells
+    // half a cell beyond them.
+    const bool smooth = options.smooth && rows >= 2 && cols >= 2;
+    const SampleAxis ax(options.x_min, options.x_max, std::max(cols, 1)), ay(options.y_min, options.y_max, std::max(rows, 1));
+    AxisRange xr, yr;
+    if (smooth) {
+        xr.lo = ax.at(0), xr.hi = ax.at(cols - 1);
+        yr.lo = ay.at(0), yr.hi = ay.at(rows - 1);
+    } else {
+        xr.lo = ax.edge(0), xr.hi = ax.edge(std::max(cols, 1));
+        yr.lo = ay.edge(0), yr.hi = ay.edge(std::max(rows, 1));
+    }
+
+    const ColorScale cs(values, options.colormap, options.v_min, options.v_max, options.log_scale);
+    const std::vector<double> levels =
+        n_cells > 0 ? plot_detail::contour_levels(cs.range.lo, cs.range.hi, cs.range.log, options.contour_count)
+                    : std::vector<double>{};
+
+    // Layout: the colorbar's labels (which depend on the plot's height) set the right margin.
+    float top, bottom;
+    frame_margins(options.x_label, true, top, bottom);
+    const Colorbar cbar(cs.range, std::max(bb.GetHeight() - top - bottom, 4.f));
+    FrameOptions fo;
+    fo.right = cbar.width();
+    fo.integer_y = options.integer_y_ticks;
+    fo.title_row = true;
+    const Frame f = layout_frame(bb, xr, yr, options.x_label, options.y_label, fo);
+    draw_frame_back(dl, f);
+
+    dl->PushClipRect(f.plot.Min, f.plot.Max, true);
+    if (n_cells == 0) {
+        no_data_note(dl, f.plot);
+    } else {
+        if (smooth) draw_smooth_field(dl, values, rows, cols, ax, ay, f, cs);
+        else draw_flat_field(dl, values, rows, cols, ax, ay, f, cs);
+        draw_contours(dl, ImGui::GetItemID(), values, rows, cols, ax, ay, f, cs, levels);
+    }
+    dl->PopClipRect();
+    draw_frame_axes(dl, bb, f, options.x_label, options.y_label);
+
+    // Paths: a dark outline under each line so that it stands out on any colour, markers at both ends,
+    // an arrowhead where a path left the plot for good.
+    std::vector<LegendEntry> entries;
+    for (size_t pi = 0; pi < paths.size(); ++pi)
+        if (!paths[pi].label.empty())
+            entries.push_back({paths[pi].label, paths[pi].color ? paths[pi].color : palette_color(int(pi)), false});
+    Legend legend(f.plot, std::move(entries));
+    const float th = std::round(std::max(3.f, font * 0.2f));
+    const float start_r = std::round(font * 0.3f), end_r = std::round(font * 0.5f);
+    std::vector<PathGeometry> geoms;
+    dl->PushClipRect(f.plot.Min, f.plot.Max, true);
+    for (size_t pi = 0; pi < paths.size(); ++pi) {
+        const ImU32 col = paths[pi].color ? paths[pi].color : palette_color(int(pi));
+        geoms.push_back(path_geometry(paths[pi], f));
+        const PathGeometry& g = geoms.back();
+        for (int pass = 0; pass < 2; ++pass) {
+            const ImU32 c = pass == 0 ? kOutline : col;
+            const float w = pass == 0 ? th + 3.f : th;
+            for (const std::vector<ImVec2>& piece : g.pieces) {
+                for (size_t i = 1; i < piece.size(); ++i) {
+                    // Segment by segment (polyline joins spike on a zig-zagging descent), each with square
+                    // caps half its width long, so that the turns have no notches.
+                    ImVec2 a = piece[i - 1], b = piece[i];
+                    const float dx = b.x - a.x, dy = b.y - a.y, len = std::sqrt(dx * dx + dy * dy);
+                    if (len > 0) {
+                        const float ex = dx / len * w * 0.5f, ey = dy / len * w * 0.5f;
+                        a = ImVec2(a.x - ex, a.y - ey);
+                        b = ImVec2(b.x + ex, b.y + ey);
+                    }
+                    dl->AddLine(a, b, c, w);
+                    if (pass == 1 && legend.visible) legend.cover_segment(piece[i - 1], piece[i]);
+                }
+            }
+        }
+        if (g.has_start && g.start_inside && !(g.has_end && g.end_inside && g.start.x == g.end.x && g.start.y == g.end.y)) {
+            dl->AddCircleFilled(g.start, start_r + 2.f, kOutline, 16);
+            dl->AddCircleFilled(g.start, start_r, col, 16);
+            legend.cover_point(g.start, start_r);
+        }
+        if (g.has_end && g.end_inside) {
+            dl->AddCircleFilled(g.end, end_r + 2.f, kOutline, 20);
+            dl->AddCircleFilled(g.end, end_r, col, 20);
+            dl->AddCircle(g.end, end_r, IM_COL32(255, 255, 255, 235), 20, 2.f);
+            legend.cover_point(g.end, end_r);
+        } else if (g.exits) {
+            // Arrowhead at the edge, pointing the way the path went.
+            const float len = std::round(font * 0.9f), half = std::round(font * 0.45f);
+            const ImVec2 d = g.exit_dir, nrm(-d.y, d.x);
+            const ImVec2 tip = g.exit_at;
+            const ImVec2 b0(tip.x - d.x * len + nrm.x * half, tip.y - d.y * len + nrm.y * half);
+            const ImVec2 b1(tip.x - d.x * len - nrm.x * half, tip.y - d.y * len - nrm.y * half);
+            dl->AddTriangleFilled(tip, b0, b1, col);
+            dl->AddTriangle(tip, b0, b1, kOutline, 2.f);
+            legend.cover_point(tip, len);
+        }
+    }
+    dl->PopClipRect();
+    legend.draw(dl, f.plot);
+
+    // Colorbar with the contour levels on it; its title shortened rather than run into the y title.
+    std::string title = options.colorbar_label;
+    if (!title.empty()) {
+        const float taken = options.y_label.empty() ? 0.f : text_size(options.y_label).x + pad * 2.f;
+        title = shorten_to_width(title, std::max(bb.GetWidth() - taken - pad, font * 2.f));
+    }
+    cbar.draw(dl, bb, f.plot, options.colormap, title, levels);
+
+    // Hover: the position, the field there, and a path's step when one is under the mouse.
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    if (!(hovered && f.plot.Contains(mouse))) return;
+    const double mx = f.x.from_px(mouse.x), my = f.y.from_px(mouse.y);
+    double shown_x = mx, shown_y = my, value = std::numeric_limits<double>::quiet_NaN();
+    bool exact = false;  // the position of a flat cell's sample rather than the mouse
+    if (n_cells > 0) {
+        auto at = [&](int r, int c) { return double(values[size_t(r) * size_t(cols) + size_t(c)]); };
+        if (smooth) {
+            const double u = std::clamp(ax.index(mx), 0.0, double(cols - 1)), v = std::clamp(ay.index(my), 0.0, double(rows - 1));
+            const int c0 = std::min(int(u), cols - 2), r0 = std::min(int(v), rows - 2);
+            const double fu = u - c0, fv = v - r0;
+            value = (1 - fv) * ((1 - fu) * at(r0, c0) + fu * at(r0, c0 + 1)) + fv * ((1 - fu) * at(r0 + 1, c0) + fu * at(r0 + 1, c0 + 1));
+            if (!finite(value)) value = at(int(std::lround(v)), int(std::lround(u)));
+        } else {
+            const int c = std::clamp(int(std::floor(ax.index(mx) + 0.5)), 0, cols - 1);
+            const int r = std::clamp(int(std::floor(ay.index(my) + 0.5)), 0, rows - 1);
+            value = at(r, c);
+            shown_x = ax.at(c);
+            shown_y = ay.at(r);
+            exact = true;
+            const ImVec2 a(std::round(f.x.to_px(ax.edge(c))), std::round(f.y.to_px(ay.edge(r + 1))));
+            const ImVec2 b(std::round(f.x.to_px(ax.edge(c + 1))), std::round(f.y.to_px(ay.edge(r))));
+            if (b.x - a.x >= 3.f && b.y - a.y >= 3.f) {
+                dl->PushClipRect(f.plot.Min, f.plot.Max, true);
+                dl->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(b.x + 1, b.y + 1), IM_COL32(0, 0, 0, 255), 0.f, 0, 4.f);
+                dl->AddRect(a, b, IM_COL32(255, 255, 255, 255), 0.f, 0, 2.f);
+                dl->PopClipRect();
+            }
+        }
+    }
+    // The nearest path point within reach of the mouse.
+    int hit_path = -1;
+    size_t hit_step = 0;
+    float hit_d2 = (font * 0.7f) * (font * 0.7f);
+    for (size_t pi = 0; pi < paths.size(); ++pi) {
+        const size_t n = std::min(paths[pi].x.size(), paths[pi].y.size());
+        for (size_t i = 0; i < n; ++i) {
+            const double x = paths[pi].x[i], y = paths[pi].y[i];
+            if (!finite(x) || !finite(y)) continue;
+            const float dx = f.x.to_px(x) - mouse.x, dy = f.y.to_px(y) - mouse.y;
+            if (dx * dx + dy * dy <= hit_d2) {
+                hit_d2 = dx * dx + dy * dy;
+                hit_path = int(pi);
+                hit_step = i;
+            }
+        }
+    }
+    ImGui::BeginTooltip();
+    const std::string xname = options.x_label.empty() ? "x" : options.x_label;
+    const std::string yname = options.y_label.empty() ? "y" : options.y_label;
+    const std::string vname = options.colorbar_label.empty() ? "value" : options.colorbar_label;
+    const std::string xs = exact ? format_value(shown_x, 6) : format_coord(shown_x, xr.hi - xr.lo);
+    const std::string ys = exact ? format_value(shown_y, 6) : format_coord(shown_y, yr.hi - yr.lo);
+    ImGui::Text("%s: %s", xname.c_str(), xs.c_str());
+    ImGui::Text("%s: %s", yname.c_str(), ys.c_str());
+    if (n_cells > 0) ImGui::Text("%s: %s", vname.c_str(), format_value(value, 4).c_str());
+    if (hit_path >= 0) {
+        const FieldPath& p = paths[size_t(hit_path)];
+        const std::string name = p.label.empty() ? std::string("path ").append(std::to_string(hit_path + 1)) : p.label;
+        tooltip_swatch_line(p.color ? p.color : palette_color(hit_path),
+                            name + ", step " + std::to_string(hit_step) + " at (" +
+                                format_coord(p.x[hit_step], xr.hi - xr.lo) + ", " + format_coord(p.y[hit_step], yr.hi - yr.lo) + ")");
+    }
+    ImGui::EndTooltip();
+}
+
 // ---- Gallery ---------------------------------------------------------------------------------------
 namespace {
 
@@ -1319,6 +2306,18 @@ struct GalleryData {
     std::vector<float> px, py;
     std::vector<int> pclass;
     std::vector<std::string> plabels;
+    // Bar chart: per-layer gradient norm of a 20-layer sigmoid network.
+    std::vector<float> bar_grad;
+    std::vector<std::string> bar_layers;
+    std::vector<ImU32> bar_colors;
+    // Loss landscape of an elongated bowl and three optimizers' paths over it.
+    static constexpr int kLandRows = 128, kLandCols = 128;
+    static constexpr double kW1Min = -3, kW1Max = 3, kW2Min = -2, kW2Max = 2;
+    std::vector<float> landscape;
+    std::vector<float> sgd_w1, sgd_w2, momentum_w1, momentum_w2, adam_w1, adam_w2;
+    // Gradient norm per layer over training: 20 layers x 500 logged steps.
+    static constexpr int kGradSteps = 500;
+    std::vector<float> grad_time;
 
     GalleryData() {
         for (int s = 0; s < 3000; ++s) {
@@ -1388,6 +2387,75 @@ struct GalleryData {
                 pclass.push_back(c);
                 plabels.push_back(k < 3 ? names[c][k] : "");
             }
+
+        // Sigmoid: the gradient shrinks ~2x per layer, from ~1e-1 at the output to ~1e-7 twenty layers down.
+        for (int l = 1; l <= 20; ++l) {
+            const float g = 0.1f * std::pow(10.f, -6.f * float(l - 1) / 19.f) * (1.f + 0.3f * hash_noise(uint32_t(l), 11));
+            bar_grad.push_back(g);
+            bar_layers.push_back(std::to_string(l));
+            bar_colors.push_back(g < 1e-4f ? palette_color(5) : palette_color(1));  // vermillion: too small to learn
+        }
+
+        // L = 0.5 (a w1^2 + b w2^2), a = 1, b = 10: a long, narrow valley.
+        const double a = 1, b = 10;
+        for (int r = 0; r < kLandRows; ++r)
+            for (int c = 0; c < kLandCols; ++c) {
+                const double w1 = kW1Min + (kW1Max - kW1Min) * c / (kLandCols - 1);
+                const double w2 = kW2Min + (kW2Max - kW2Min) * r / (kLandRows - 1);
+                landscape.push_back(float(0.5 * (a * w1 * w1 + b * w2 * w2)));
+            }
+        // 60 steps of each optimizer from (-2.5, 1.5); the gradient is (a w1, b w2).
+        const int steps = 60;
+        {  // plain gradient descent: lr close to the 2/b limit, so it zig-zags across the valley
+            double w1 = -2.5, w2 = 1.5;
+            const double lr = 0.18;
+            for (int t = 0; t <= steps; ++t) {
+                sgd_w1.push_back(float(w1));
+                sgd_w2.push_back(float(w2));
+                w1 -= lr * a * w1;
+                w2 -= lr * b * w2;
+            }
+        }
+        {  // momentum (heavy ball): velocity builds up along the valley, and overshoots a little
+            double w1 = -2.5, w2 = 1.5, v1 = 0, v2 = 0;
+            const double lr = 0.05, beta = 0.8;
+            for (int t = 0; t <= steps; ++t) {
+                momentum_w1.push_back(float(w1));
+                momentum_w2.push_back(float(w2));
+                v1 = beta * v1 + a * w1;
+                v2 = beta * v2 + b * w2;
+                w1 -= lr * v1;
+                w2 -= lr * v2;
+            }
+        }
+        {  // Adam: steps of about lr in every direction, whatever the gradient's scale
+            double w1 = -2.5, w2 = 1.5, m1 = 0, m2 = 0, s1 = 0, s2 = 0;
+            const double lr = 0.1, b1 = 0.9, b2 = 0.999, eps = 1e-8;
+            for (int t = 0; t <= steps; ++t) {
+                adam_w1.push_back(float(w1));
+                adam_w2.push_back(float(w2));
+                const double g1 = a * w1, g2 = b * w2;
+                m1 = b1 * m1 + (1 - b1) * g1;
+                m2 = b1 * m2 + (1 - b1) * g2;
+                s1 = b2 * s1 + (1 - b2) * g1 * g1;
+                s2 = b2 * s2 + (1 - b2) * g2 * g2;
+                const double c1 = 1 - std::pow(b1, t + 1), c2 = 1 - std::pow(b2, t + 1);
+                w1 -= lr * (m1 / c1) / (std::sqrt(s1 / c2) + eps);
+                w2 -= lr * (m2 / c1) / (std::sqrt(s2 / c2) + eps);
+            }
+        }
+
+        // Layer x time: the sigmoid profile, larger early in training, noisy, and one bad batch at step 3100.
+        grad_time.resize(size_t(20) * kGradSteps);
+        for (int l = 1; l <= 20; ++l)
+            for (int k = 0; k < kGradSteps; ++k) {
+                const float step = float(k * 10);
+                const float base = 0.1f * std::pow(10.f, -6.f * float(l - 1) / 19.f);
+                const float early = 1.f + 6.f * std::exp(-step / 700.f);
+                const float noise = std::exp(0.35f * gauss_noise(uint32_t(l * 1000 + k), 12));
+                const float spike = (k >= 309 && k <= 314) ? 30.f : 1.f;
+                grad_time[size_t(l - 1) * kGradSteps + size_t(k)] = base * early * noise * spike;
+            }
     }
 };
 
@@ -1417,18 +2485,23 @@ void DrawWidgetGallery() {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float heading_h = ImGui::GetTextLineHeight() + style.ItemSpacing.y;
     const float avail_h = ImGui::GetContentRegionAvail().y;
-    if (ImGui::BeginTable("##gallery", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_NoPadOuterX)) {
+    // In a small window the plots keep a readable minimum and the window scrolls.
+    const float min_h = ImGui::GetFontSize() * 8.f;
+    // Heights for a column of plots: its share of what the headings leave.
+    auto heights = [&](std::initializer_list<float> shares) {
+        const float rest = avail_h - float(shares.size()) * (heading_h + style.ItemSpacing.y);
+        std::vector<float> h;
+        for (float s : shares) h.push_back(std::max(std::floor(rest * s), min_h));
+        return h;
+    };
+    if (ImGui::BeginTable("##gallery", 3, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_NoPadOuterX)) {
         ImGui::TableNextRow();
 
-        // Left column: two line plots and the diverging heatmap.
+        // Left column: line plots and the bar chart.
         ImGui::TableNextColumn();
         {
-            const float rest = avail_h - 3 * heading_h - 3 * style.ItemSpacing.y;
-            // In a small window the plots keep a readable minimum and the window scrolls.
-            const float min_h = ImGui::GetFontSize() * 8.f;
-            const float h = std::max(std::floor(rest * 0.34f), min_h);
-            const float h_weights = std::max(std::floor(rest - 2 * h), min_h);
-            heading("Training curves (3000 steps, linear axes)");
+            const std::vector<float> h = heights({0.34f, 0.33f, 0.33f});
+            heading("Training curves (linear axes)");
             const LineSeries curves[] = {
                 {"training loss", d.steps, d.train_loss, 0, 2.5f},
                 {"validation loss", d.eval_steps, d.val_loss, 0, 3.f},
@@ -1437,7 +2510,7 @@ void DrawWidgetGallery() {
             LinePlotOptions o;
             o.x_label = "training step";
             o.y_label = "loss / accuracy";
-            o.size = ImVec2(0, h);
+            o.size = ImVec2(0, h[0]);
             PlotLines("##gallery_curves", curves, o);
 
             heading("Gradient norm per layer (log y axis)");
@@ -1450,25 +2523,25 @@ void DrawWidgetGallery() {
             g.x_label = "layer (counted from the output)";
             g.y_label = "gradient norm";
             g.log_y = true;
-            g.size = ImVec2(0, h);
+            g.size = ImVec2(0, h[1]);
             PlotLines("##gallery_grads", grads, g);
 
-            heading("Weights of a layer: 6 neurons x 20 inputs (diverging)");
-            HeatmapOptions w;
-            w.row_labels = d.neuron_names;
-            w.col_labels = d.input_names;
-            w.colorbar_label = "weight";
-            w.colormap = Colormap::Diverging;
-            w.size = ImVec2(0, h_weights);
-            Heatmap("##gallery_weights", d.weights, 6, 20, w);
+            heading("Sigmoid network, 20 layers (bar chart, log y)");
+            BarChartOptions b;
+            b.x_label = "layer (counted from the output)";
+            b.y_label = "gradient norm";
+            b.log_y = true;
+            b.colors = d.bar_colors;
+            b.reference = 1e-4;
+            b.reference_label = "1e-4: too small to learn";
+            b.size = ImVec2(0, h[2]);
+            BarChart("##gallery_bars", d.bar_grad, d.bar_layers, b);
         }
 
-        // Right column: attention heatmap and the scatter.
+        // Middle column: the two that need the most room, attention and the loss landscape.
         ImGui::TableNextColumn();
         {
-            const float rest = avail_h - 2 * heading_h - 2 * style.ItemSpacing.y;
-            const float min_h = ImGui::GetFontSize() * 8.f;
-            const float h1 = std::max(std::floor(rest * 0.55f), min_h), h2 = std::max(std::floor(rest - h1), min_h);
+            const std::vector<float> h = heights({0.45f, 0.55f});
             heading("Causal self-attention (viridis)");
             HeatmapOptions a;
             a.row_labels = d.tokens;
@@ -1476,15 +2549,63 @@ void DrawWidgetGallery() {
             a.colorbar_label = "attention weight";
             a.colormap = Colormap::Viridis;
             a.show_values = true;
-            a.size = ImVec2(0, h1);
+            a.size = ImVec2(0, h[0]);
             Heatmap("##gallery_attention", d.attention, int(d.tokens.size()), int(d.tokens.size()), a);
+
+            heading("Loss landscape, 3 optimizers x 60 steps (field)");
+            const FieldPath paths[] = {
+                {"gradient descent", d.sgd_w1, d.sgd_w2, 0},
+                {"momentum", d.momentum_w1, d.momentum_w2, 0},
+                {"Adam", d.adam_w1, d.adam_w2, 0},
+            };
+            FieldPlotOptions l;
+            l.x_label = "w1";
+            l.y_label = "w2";
+            l.colorbar_label = "loss";
+            l.x_min = GalleryData::kW1Min;
+            l.x_max = GalleryData::kW1Max;
+            l.y_min = GalleryData::kW2Min;
+            l.y_max = GalleryData::kW2Max;
+            l.log_scale = true;
+            l.contour_count = 8;
+            l.size = ImVec2(0, h[1]);
+            FieldPlot("##gallery_landscape", d.landscape, GalleryData::kLandRows, GalleryData::kLandCols, paths, l);
+        }
+
+        // Right column: weights, gradients over training, and the scatter.
+        ImGui::TableNextColumn();
+        {
+            const std::vector<float> h = heights({0.29f, 0.33f, 0.38f});
+            heading("Weights: 6 neurons x 20 inputs (diverging)");
+            HeatmapOptions w;
+            w.row_labels = d.neuron_names;
+            w.col_labels = d.input_names;
+            w.colorbar_label = "weight";
+            w.colormap = Colormap::Diverging;
+            w.size = ImVec2(0, h[0]);
+            Heatmap("##gallery_weights", d.weights, 6, 20, w);
+
+            heading("Gradient norm per layer over training (flat field)");
+            FieldPlotOptions t;
+            t.x_label = "training step";
+            t.y_label = "layer";
+            t.colorbar_label = "gradient norm";
+            t.x_min = 0;
+            t.x_max = 10.0 * (GalleryData::kGradSteps - 1);
+            t.y_min = 1;
+            t.y_max = 20;
+            t.log_scale = true;
+            t.smooth = false;
+            t.integer_y_ticks = true;
+            t.size = ImVec2(0, h[1]);
+            FieldPlot("##gallery_grad_time", d.grad_time, 20, GalleryData::kGradSteps, {}, t);
 
             heading("Word embeddings, 3 classes (scatter)");
             ScatterOptions s;
             s.x_label = "dimension 1";
             s.y_label = "dimension 2";
             s.class_names = {"animals", "food", "verbs"};
-            s.size = ImVec2(0, h2);
+            s.size = ImVec2(0, h[2]);
             Scatter("##gallery_scatter", d.px, d.py, d.pclass, d.plabels, s);
         }
         ImGui::EndTable();

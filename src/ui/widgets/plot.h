@@ -3,6 +3,7 @@
 // the cursor, takes the size it is given (0 = fill the available width / a sensible height), and
 // is sized for a classroom: tick labels and legends use the current font, so they grow with the
 // UI scale.
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -69,6 +70,58 @@ struct ScatterOptions {
 // beside each point (empty span = none). Axes and ticks like PlotLines.
 void Scatter(const char* id, std::span<const float> x, std::span<const float> y, std::span<const int> classes,
              std::span<const std::string> labels, const ScatterOptions& options);
+
+// ---- Bar chart -----------------------------------------------------------------------------
+struct BarChartOptions {
+    std::string x_label;               // e.g. "layer (counted from the output)"
+    std::string y_label;               // e.g. "gradient norm"
+    bool log_y = false;                // bars grow from the bottom of the axis; values <= 0 get a mark, no bar
+    // Fixed value range; when y_min >= y_max it is fitted to the data (and includes 0 on a linear axis).
+    double y_min = 0, y_max = 0;
+    std::vector<ImU32> colors;         // colors[i] for bar i (cycled when shorter); empty: the palette's first
+    std::optional<double> reference;   // a dashed horizontal line at this value, e.g. a threshold
+    std::string reference_label;       // written beside it (empty: the value)
+    ImVec2 size = ImVec2(0, 0);
+};
+
+// One bar per value, labels under the bars (every k-th, shortened, when they would collide; empty
+// span: 1, 2, 3, ...), a labelled value axis, and a hover readout of the category and exact value.
+void BarChart(const char* id, std::span<const float> values, std::span<const std::string> labels,
+              const BarChartOptions& options);
+
+// ---- Field plot ------------------------------------------------------------------------------
+// A path drawn over a field, e.g. an optimizer's steps: a thick line, a marker at the start and a
+// bigger one at the end. Non-finite points are skipped; a path that leaves the field runs to its edge
+// and ends in an arrowhead there.
+struct FieldPath {
+    std::string label;                 // shown in the legend
+    std::span<const float> x, y;       // data units, the same length
+    ImU32 color = 0;                   // 0: picked from the palette by index
+};
+
+struct FieldPlotOptions {
+    std::string x_label, y_label;      // e.g. "w1", "w2"
+    std::string colorbar_label;        // e.g. "loss"
+    // Where the samples sit: sample (r, c) at x = x_min + c (x_max - x_min) / (cols - 1), y likewise
+    // with y_min for row 0 (at the bottom). A smooth field fills [x_min, x_max] x [y_min, y_max]; flat
+    // cells reach half a cell beyond.
+    double x_min = 0, x_max = 1, y_min = 0, y_max = 1;
+    Colormap colormap = Colormap::Viridis;
+    float v_min = 0, v_max = 0;        // colour range; when v_min >= v_max: the data's range
+    bool log_scale = false;            // colour by log10(value) (values <= 0 get the lowest colour)
+    bool smooth = true;                // colours blended between samples; false: one flat cell per sample
+    int contour_count = 0;             // about this many contour lines at nice levels (0: none)
+    bool integer_y_ticks = false;      // y ticks at whole numbers only (e.g. layer 1..20)
+    ImVec2 size = ImVec2(0, 0);
+};
+
+// A scalar field over a rectangle (values: rows x cols, row-major, row 0 at y_min) with numeric axes,
+// a colorbar (contour levels marked on it), optional contour lines, paths drawn over it with a legend,
+// and a hover readout of (x, y) and the field's value there. The field is one mesh whatever the grid:
+// smooth, a vertex on a sample every ~8 px (at most 128 x 128); flat, cells of at least 4 px (blocks of
+// cells averaged, at most 4096 quads), neighbours of one colour merged.
+void FieldPlot(const char* id, std::span<const float> values, int rows, int cols, std::span<const FieldPath> paths,
+               const FieldPlotOptions& options);
 
 // ---- Shared pieces ---------------------------------------------------------------------------
 // The palette used for series and classes, colour-blind safe (Okabe-Ito).

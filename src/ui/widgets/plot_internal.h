@@ -1,9 +1,12 @@
 #pragma once
-// Pieces of the plot widgets shared with their tests: axis ranges, scales, ticks and decimation.
+// Pieces of the plot widgets shared with their tests: axis ranges, scales, ticks, decimation, and
+// the layout helpers of the bar chart and the field plot.
 #include <span>
 #include <vector>
 
 #include <imgui.h>
+
+#include "ui/widgets/contour.h"
 
 namespace ui::plot_detail {
 
@@ -40,5 +43,47 @@ TickSet make_ticks(const AxisRange& r, int target, float pixels_per_decade);
 // most two points (the extremes, in order) per pixel column. x empty: the index is x.
 void decimate(std::span<const double> x, std::span<const float> y, const Scale& sx, const Scale& sy,
               std::vector<ImVec2>& out);
+
+// Ticks on an axis of whole numbers (layers, epochs): multiples of a 1-2-5 x 10^k step of at least 1,
+// at most `target` of them, plus the first whole number in range when the step leaves room for it
+// (a layer axis over [0.5, 20.5] reads 1, 5, 10, 15, 20). Empty when no whole number is in [lo, hi].
+std::vector<double> integer_ticks(double lo, double hi, int target);
+
+// Contour levels: about `count` nice values strictly inside (lo, hi).
+//  linear: multiples of a 1-2-5 x 10^k step;
+//  log (needs lo > 0): 10^k, 1-3 x 10^k or 1-2-5 x 10^k, or 10^k every 2nd, 3rd, 5th, ... decade,
+//  whichever count is closest to `count` (the sparser on a tie); within less than a decade, also
+//  nice linear steps. Increasing. Empty when count <= 0 or the range is empty, non-finite or (log)
+//  not positive.
+std::vector<double> contour_levels(double lo, double hi, bool log, int count);
+
+// Category labels under bars: the smallest k such that labels 0, k, 2k, ... (each centred on its
+// slot of `slot_px` pixels, `widths` wide) keep `min_gap_px` apart. widths.size() when none fits.
+int category_label_stride(std::span<const float> widths, float slot_px, float min_gap_px);
+
+// `count` indices spread evenly over [0, n), the first and last included (all of them when n <=
+// count; count is at least 2).
+std::vector<int> subsample_indices(int n, int count);
+
+struct GridSize {
+    int rows = 0, cols = 0;
+};
+
+// How many cells a flat field of rows x cols draws in a width_px x height_px rectangle: cells at
+// least `min_cell_px` on a side, and at most `max_cells` in all (the longer side gives way first).
+GridSize flat_draw_size(int rows, int cols, float width_px, float height_px, float min_cell_px, int max_cells);
+
+// Block means: out (out_rows x out_cols, row-major) averages the finite values of each block of
+// values (rows x cols); a block without any is NaN. Block i covers [i * n / out_n, (i + 1) * n / out_n).
+void downsample_grid(std::span<const float> values, int rows, int cols, int out_rows, int out_cols,
+                     std::vector<float>& out);
+
+// Joins contour segments that share end points (within `tolerance`) into polylines; a closed loop
+// ends on its first point again.
+std::vector<std::vector<ImVec2>> join_segments(std::span<const Segment> segments, float tolerance);
+
+// Liang-Barsky: clips the segment (x0, y0)-(x1, y1) to [xlo, xhi] x [ylo, yhi] in place. False when
+// nothing of it is inside (or it is not finite).
+bool clip_segment(double& x0, double& y0, double& x1, double& y1, double xlo, double xhi, double ylo, double yhi);
 
 }  // namespace ui::plot_detail

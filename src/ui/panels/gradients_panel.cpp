@@ -1,0 +1,64 @@
+// How strongly each layer is being taught: the size of the gradient of its weights, layer by layer
+// now (bars) and over time (a layer x step map), both on a log scale. With sigmoid in a deep
+// network the first layers' bars shrink by orders of magnitude: they stop learning.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "ui/panels/panels.h"
+#include "ui/theme.h"
+#include "ui/widgets/plot.h"
+
+namespace ui {
+
+void GradientsPanel(PanelContext& ctx) {
+    const train::Snapshot& s = ctx.snap;
+    if (s.config.model != train::ModelKind::Mlp || s.grad_norms.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
+        ImGui::TextWrapped("Gradient sizes appear here once a network trains.");
+        ImGui::PopStyleColor();
+        return;
+    }
+    const int layers = int(s.grad_norms.size());
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+
+    std::vector<std::string> labels;
+    for (int l = 0; l < layers; ++l) labels.push_back(l + 1 == layers ? "out" : std::to_string(l + 1));
+    BarChartOptions bars;
+    bars.x_label = "layer (1 is next to the input)";
+    bars.y_label = "size of the weight gradient";
+    bars.log_y = true;
+    bars.colors = {IM_COL32(240, 160, 40, 255)};
+    bars.size = ImVec2(avail.x, (avail.y - spacing) * 0.48f);
+    BarChart("##grad-bars", s.grad_norms, labels, bars);
+
+    const train::MultiSeries& h = s.grad_norm_history;
+    if (h.size() < 2 || h.width != layers) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
+        ImGui::TextWrapped("Press Play or Step: the map of every layer over time fills in as it trains.");
+        ImGui::PopStyleColor();
+        return;
+    }
+    // FieldPlot wants rows = layers (row 0 at the bottom: layer 1), columns = time.
+    const int steps = int(h.size());
+    std::vector<float> grid(std::size_t(layers) * std::size_t(steps));
+    for (int t = 0; t < steps; ++t)
+        for (int l = 0; l < layers; ++l)
+            grid[std::size_t(l) * std::size_t(steps) + std::size_t(t)] = h.values[std::size_t(t) * std::size_t(layers) + std::size_t(l)];
+    FieldPlotOptions map;
+    map.x_label = "training step";
+    map.y_label = "layer";
+    map.colorbar_label = "gradient size";
+    map.x_min = h.step.front();
+    map.x_max = h.step.back();
+    map.y_min = 1;
+    map.y_max = layers;
+    map.log_scale = true;
+    map.smooth = false;
+    map.integer_y_ticks = true;
+    map.size = ImVec2(avail.x, (avail.y - spacing) * 0.52f);
+    FieldPlot("##grad-map", grid, layers, steps, {}, map);
+}
+
+}  // namespace ui

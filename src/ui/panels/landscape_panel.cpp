@@ -1,0 +1,48 @@
+// The loss over the plane of a neuron's two weights, and the paths SGD, momentum and Adam take
+// across it from the same start: where "too small", "just right" and "too large" learning rates
+// become paths that crawl, descend, or zigzag out.
+#include <cstdio>
+#include <vector>
+
+#include "ui/panels/panels.h"
+#include "ui/theme.h"
+#include "ui/widgets/plot.h"
+
+namespace ui {
+
+void LandscapePanel(PanelContext& ctx) {
+    const train::Snapshot& s = ctx.snap;
+    if (!s.landscape) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
+        ImGui::TextWrapped("The loss landscape belongs to the two-weight neuron (model = \"landscape\" in the preset).");
+        ImGui::PopStyleColor();
+        return;
+    }
+    const train::LandscapeView& v = *s.landscape;
+    std::vector<FieldPath> paths;
+    for (std::size_t i = 0; i < v.paths.size(); ++i) {
+        char label[64];
+        std::snprintf(label, sizeof label, "%s  (loss %.3g)", v.paths[i].name.c_str(), double(v.paths[i].current_loss));
+        paths.push_back({label, v.paths[i].w1, v.paths[i].w2, optimizer_color(int(i))});
+    }
+    FieldPlotOptions o;
+    o.x_label = "weight w₁";
+    o.y_label = "weight w₂";
+    o.colorbar_label = s.config.loss == nn::Loss::SquaredError ? "loss (squared error)" : "loss (cross-entropy)";
+    // The surface was sampled at cell centres.
+    const double half_x = (v.w1_max - v.w1_min) / (2.0 * v.resolution), half_y = (v.w2_max - v.w2_min) / (2.0 * v.resolution);
+    o.x_min = v.w1_min + half_x;
+    o.x_max = v.w1_max - half_x;
+    o.y_min = v.w2_min + half_y;
+    o.y_max = v.w2_max - half_y;
+    o.log_scale = true;
+    o.contour_count = 8;
+    const float note_h = ImGui::GetTextLineHeightWithSpacing() * 1.4f;
+    o.size = ImVec2(0, -note_h);
+    FieldPlot("##landscape", v.loss, v.resolution, v.resolution, paths, o);
+    ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
+    ImGui::TextWrapped("A path: one optimizer's weights, step by step. Darker: lower loss.");
+    ImGui::PopStyleColor();
+}
+
+}  // namespace ui
