@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cstdlib>
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -20,6 +21,7 @@
 #include "ui/gl/canvas.h"
 #include "ui/gl/field_view.h"
 #include "ui/gl/image_cache.h"
+#include "ui/gl/opaque_images.h"
 #include "ui/gl/presenter.h"
 #include "ui/gl/screenshot.h"
 #include "ui/panels/lesson_sidebar.h"
@@ -36,6 +38,10 @@ using Clock = std::chrono::steady_clock;
 constexpr int kSettleFrames = 4;
 
 constexpr float kWindowGap = 6.f;
+// Share of the screen a frame may draw again (see gl::Canvas::render): under the software renderer
+// of a 2-core machine, about what fits in 16.7 ms beside the trainer (measured: a whole 1600x900
+// frame takes 20-25 ms there).
+constexpr float kRedrawBudget = 0.4f;
 constexpr std::chrono::microseconds kFramePeriod{16667};
 
 struct PanelInfo {
@@ -83,6 +89,18 @@ private:
     void handle_sidebar(const SidebarRequest& r);
     void rebuild_fonts();
     bool play_script(int frame);
+    // --frame-stats: how much geometry the frames hand to the renderer.
+    void count_triangles(const ImDrawData* dd) {
+        for (int i = 0; i < dd->CmdListsCount; ++i) {
+            const ImDrawList* l = dd->CmdLists[i];
+            const long t = l->IdxBuffer.Size / 3;
+            triangles_total_ += t;
+            if (t > heaviest_triangles_) {
+                heaviest_triangles_ = t;
+                heaviest_window_ = l->_OwnerName ? l->_OwnerName : "?";
+            }
+        }
+    }
     bool script_done() const { return next_click_ >= options_.clicks.size(); }
 
     AppOptions options_;
@@ -92,6 +110,7 @@ private:
     bool fonts_dirty_ = false;
     std::unique_ptr<gl::FieldView> field_view_;
     std::unique_ptr<gl::ImageCache> images_;
+    std::unique_ptr<gl::OpaqueImages> pictures_;
     std::unique_ptr<gl::Canvas> canvas_;
     std::unique_ptr<gl::Presenter> presenter_;
     std::string startup_error_;  // a shader that failed, a missing font: shown, never fatal
@@ -105,6 +124,8 @@ private:
     bool autoplay_ = true;  // off for screenshots and frame statistics, which control training themselves
     std::size_t next_click_ = 0;  // the scripted clicks (--click) played so far
     int last_scripted_frame_ = -1;
+    long triangles_total_ = 0, heaviest_triangles_ = 0;
+    std::string heaviest_window_;
     int click_phase_ = 0;
 };
 
@@ -168,9 +189,10 @@ bool App::open_window() {
     presenter_ = std::make_unique<gl::Presenter>(window_);
     field_view_ = std::make_unique<gl::FieldView>();
     images_ = std::make_unique<gl::ImageCache>();
+    pictures_ = std::make_unique<gl::OpaqueImages>(*canvas_);
     canvas_->track_callback(field_view_.get(), &field_view_->content_key());
     std::string error;
-    if (!field_view_->init(error)) {
+    if (!field_view_->init(error) || !pictures_->init(error)) {
         std::fprintf(stderr, "nnscope: %s\n", error.c_str());
         startup_error_ = error;
     }
@@ -180,6 +202,7 @@ bool App::open_window() {
 void App::close_window() {
     field_view_.reset();
     images_.reset();
+    pictures_.reset();
     canvas_.reset();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
@@ -300,7 +323,7 @@ void App::layout_panels(const train::Snapshot& snap, ImVec2 origin, ImVec2 size,
             y += h + gap;
         }
     }
-    PanelContext ctx{snap, fonts_, out, *field_view_, *images_, spam_, panel_state_};
+    PanelContext ctx{snap, fonts_, out, *field_view_, *images_, *pictures_, spam_, panel_state_};
     ctx.painting = std::find(panels_.begin(), panels_.end(), "data") != panels_.end();
     for (std::size_t i = 0; i < shown.size(); ++i) {
         ImGui::SetNextWindowPos(rects[i].first);
@@ -336,7 +359,7 @@ void App::draw_lesson_screen(const train::Snapshot& snap, std::vector<train::Com
     ImGui::SetNextWindowSize(ImVec2(display.x - sidebar_w - gap, controls_h));
     ImGui::Begin("Controls", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                           ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
-    PanelContext ctx{snap, fonts_, out, *field_view_, *images_, spam_, panel_state_};
+    PanelContext ctx{snap, fonts_, out, *field_view_, *images_, *pictures_, spam_, panel_state_};
     if (!panels_.empty() && !(panels_.size() == 1 && panels_[0] == "spam")) ControlsBar(ctx);
     else ImGui::TextWrapped("No training in this step: the neuron's numbers are yours to change.");
     ImGui::End();
@@ -398,7 +421,7 @@ int App::run() {
     std::uint64_t stats_first_step = 0;
     Clock::time_point stats_start;
     int frames = 0;
-    long lists_drawn = 0, lists_total = 0;
+    long lists_drawn = 0, lists_total = 0, deferred_total = 0;
     Clock::time_point next_frame = Clock::now();
     int exit_code = 0;
     std::vector<train::Command> out;
@@ -417,12 +440,16 @@ int App::run() {
         ImGui::Render();
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window_, &fb_w, &fb_h);
+        // A screenshot must show every window as it is now, so nothing waits for the next frame.
+        const float budget = options_.screenshot.empty() ? kRedrawBudget : 1.f;
         const gl::CanvasStats drawn =
             canvas_->render(ImGui::GetDrawData(), fb_w, fb_h, ImVec4(kBackground.x, kBackground.y, kBackground.z, 1.f),
-                            ImGui::GetIO().Fonts->TexID, presenter_->keeps_back_buffer());
+                            ImGui::GetIO().Fonts->TexID, presenter_->keeps_back_buffer(), budget);
+        deferred_total += drawn.deferred;
         images_->end_frame();
         lists_drawn += drawn.redrawn;
         lists_total += drawn.lists;
+        if (options_.frame_stats > 0) count_triangles(ImGui::GetDrawData());
         ++frames;
         if (scripted) {
             // Let the trainer apply what the scripted input sent before the next frame draws.
@@ -479,12 +506,19 @@ int App::run() {
         std::printf("frame time over %zu frames while training: median %.2f ms, p99 %.2f ms, max %.2f ms "
                     "(%.0f frames/s, %ld over 16.7 ms); trainer %.0f steps/s\n",
                     sorted.size(), at(0.5), at(0.99), sorted.back(), double(sorted.size()) / seconds, long(late), steps_per_s);
-        std::printf("presenting by %s; %.0f%% of the windows' draw lists were drawn again per frame\n", presenter_->mode(),
-                    lists_total ? 100.0 * double(lists_drawn) / double(lists_total) : 0.0);
+        std::printf("presenting by %s; %.0f%% of the windows' draw lists were drawn again per frame, %.2f per frame "
+                    "waited a frame\n",
+                    presenter_->mode(), lists_total ? 100.0 * double(lists_drawn) / double(lists_total) : 0.0,
+                    double(deferred_total) / std::max(1, frames));
+        std::printf("triangles per frame: %.0f on average; the most of one window: %s, %.0f\n",
+                    double(triangles_total_) / std::max(1, frames), heaviest_window_.c_str(), double(heaviest_triangles_));
         if (presenter_->keeps_back_buffer()) {
             // The last frame was repaired from the ones before it; draw it again whole and compare.
             int fb_w = 0, fb_h = 0;
             glfwGetFramebufferSize(window_, &fb_w, &fb_h);
+            // Windows that waited are drawn first, within the same repair: then none is stale.
+            canvas_->render(ImGui::GetDrawData(), fb_w, fb_h, ImVec4(kBackground.x, kBackground.y, kBackground.z, 1.f),
+                            ImGui::GetIO().Fonts->TexID, true, 1.f);
             const std::vector<unsigned char> repaired = gl::read_back_buffer(fb_w, fb_h);
             canvas_->invalidate();
             canvas_->render(ImGui::GetDrawData(), fb_w, fb_h, ImVec4(kBackground.x, kBackground.y, kBackground.z, 1.f),

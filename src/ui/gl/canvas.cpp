@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <utility>
 
 #include <imgui_impl_opengl3.h>
 
@@ -30,10 +31,40 @@ bool overlaps(const ImVec4& a, const ImVec4& b) { return a.x < b.z && b.x < a.z 
 
 float area(const ImVec4& r) { return std::max(0.f, r.z - r.x) * std::max(0.f, r.w - r.y); }
 
+// Draws these lists as ImGui's OpenGL backend does, in order.
+void draw_lists(const ImDrawData* dd, std::vector<ImDrawList*> lists) {
+    ImDrawData part = *dd;
+    part.CmdLists = lists.data();
+    part.CmdListsCount = int(lists.size());
+    part.TotalVtxCount = part.TotalIdxCount = 0;
+    for (const ImDrawList* l : lists) {
+        part.TotalVtxCount += l->VtxBuffer.Size;
+        part.TotalIdxCount += l->IdxBuffer.Size;
+    }
+    ImGui_ImplOpenGL3_RenderDrawData(&part);
+}
+
+// Draws one list inside `rect` (framebuffer pixels, top-left origin) only: its commands' clip
+// rectangles are narrowed for the call and put back after.
+void draw_clipped(const ImDrawData* dd, ImDrawList* list, const ImVec4& rect) {
+    const ImVec2 scale = dd->FramebufferScale, origin = dd->DisplayPos;
+    const ImVec4 r(rect.x / scale.x + origin.x, rect.y / scale.y + origin.y, rect.z / scale.x + origin.x,
+                   rect.w / scale.y + origin.y);
+    std::vector<ImVec4> saved;
+    saved.reserve(std::size_t(list->CmdBuffer.Size));
+    for (ImDrawCmd& cmd : list->CmdBuffer) {
+        saved.push_back(cmd.ClipRect);
+        cmd.ClipRect = ImVec4(std::max(cmd.ClipRect.x, r.x), std::max(cmd.ClipRect.y, r.y), std::min(cmd.ClipRect.z, r.z),
+                              std::min(cmd.ClipRect.w, r.w));
+    }
+    draw_lists(dd, {list});
+    for (int k = 0; k < list->CmdBuffer.Size; ++k) list->CmdBuffer[k].ClipRect = saved[std::size_t(k)];
+}
+
 }  // namespace
 
 CanvasStats Canvas::render(ImDrawData* dd, int fb_width, int fb_height, const ImVec4& clear, ImTextureID font_texture,
-                           bool back_buffer_kept) {
+                           bool back_buffer_kept, float redraw_budget) {
     CanvasStats stats;
     stats.lists = dd->CmdListsCount;
     if (fb_width <= 0 || fb_height <= 0) return stats;
@@ -102,32 +133,35 @@ CanvasStats Canvas::render(ImDrawData* dd, int fb_width, int fb_height, const Im
     for (std::size_t i = 0; !full && i < current.size(); ++i) full = current[i].owner != previous_[i].owner;
 
     std::vector<char> dirty(current.size(), full ? 1 : 0);
+    std::vector<char> deferred(current.size(), 0);
     std::vector<ImVec4>& damage = stats.damage;
     if (!full) {
-        for (std::size_t i = 0; i < current.size(); ++i) {
+        // Changed lists, those that waited last frame first; beyond the budget the others wait a
+        // frame, keeping last frame's picture on screen. None waits two frames in a row.
+        std::vector<std::size_t> changed;
+        for (int pass = 0; pass < 2; ++pass)
+            for (std::size_t i = 0; i < current.size(); ++i) {
+                const ListRecord& now = current[i];
+                const ListRecord& before = previous_[i];
+                const bool same_rect = std::memcmp(&now.rect, &before.rect, sizeof(ImVec4)) == 0;
+                const bool differs = now.volatile_content || now.hash != before.hash || !same_rect;
+                if (differs && (pass == 0) == bool(waited_[i])) changed.push_back(i);
+            }
+        const float budget_px = redraw_budget * float(fb_width) * float(fb_height);
+        float used = 0;
+        for (std::size_t i : changed) {
             const ListRecord& now = current[i];
             const ListRecord& before = previous_[i];
             const bool same_rect = std::memcmp(&now.rect, &before.rect, sizeof(ImVec4)) == 0;
-            if (now.volatile_content || now.hash != before.hash || !same_rect) {
-                dirty[i] = 1;
-                damage.push_back(now.rect);
-                if (!same_rect) damage.push_back(before.rect);
+            const float cost = area(now.rect) + (same_rect ? 0.f : area(before.rect));
+            if (used > 0 && used + cost > budget_px && !waited_[i]) {
+                deferred[i] = 1;
+                continue;
             }
-        }
-        // Whatever overlaps a damaged area is drawn again too, in its place in the stacking order.
-        for (bool grew = true; grew;) {
-            grew = false;
-            for (std::size_t i = 0; i < current.size(); ++i) {
-                if (dirty[i]) continue;
-                for (const ImVec4& d : damage) {
-                    if (overlaps(current[i].rect, d)) {
-                        dirty[i] = 1;
-                        damage.push_back(current[i].rect);
-                        grew = true;
-                        break;
-                    }
-                }
-            }
+            used += cost;
+            dirty[i] = 1;
+            damage.push_back(now.rect);
+            if (!same_rect) damage.push_back(before.rect);
         }
         float damaged = 0;
         for (const ImVec4& d : damage) damaged += area(d);
@@ -136,37 +170,61 @@ CanvasStats Canvas::render(ImDrawData* dd, int fb_width, int fb_height, const Im
 
     glViewport(0, 0, fb_width, fb_height);
     glClearColor(clear.x, clear.y, clear.z, clear.w);
-    std::vector<ImDrawList*> lists;
+    int drawn = 0;
     if (full) {
         glDisable(GL_SCISSOR_TEST);
         glClear(GL_COLOR_BUFFER_BIT);
-        lists.assign(dd->CmdLists, dd->CmdLists + dd->CmdListsCount);
+        draw_lists(dd, std::vector<ImDrawList*>(dd->CmdLists, dd->CmdLists + dd->CmdListsCount));
+        drawn = dd->CmdListsCount;
     } else {
-        glEnable(GL_SCISSOR_TEST);
+        // A rectangle inside another is cleared with it: under a software renderer every cleared
+        // pixel costs time.
+        std::vector<ImVec4> unique;
         for (const ImVec4& d : damage) {
             if (area(d) <= 0) continue;
+            const auto inside = [&](const ImVec4& o) { return o.x <= d.x && o.y <= d.y && o.z >= d.z && o.w >= d.w; };
+            if (std::none_of(unique.begin(), unique.end(), inside)) unique.push_back(d);
+        }
+        damage = std::move(unique);
+        glEnable(GL_SCISSOR_TEST);
+        for (const ImVec4& d : damage) {
             glScissor(int(d.x), fb_height - int(d.w), int(d.z - d.x), int(d.w - d.y));
             glClear(GL_COLOR_BUFFER_BIT);
         }
         glDisable(GL_SCISSOR_TEST);
-        for (std::size_t i = 0; i < current.size(); ++i)
-            if (dirty[i]) lists.push_back(dd->CmdLists[i]);
-    }
-    if (!lists.empty()) {
-        ImDrawData part = *dd;
-        part.CmdLists = lists.data();
-        part.CmdListsCount = int(lists.size());
-        part.TotalVtxCount = part.TotalIdxCount = 0;
-        for (const ImDrawList* l : lists) {
-            part.TotalVtxCount += l->VtxBuffer.Size;
-            part.TotalIdxCount += l->IdxBuffer.Size;
+        // In stacking order: a changed list whole; any other list that a cleared rectangle cuts
+        // into, only inside that rectangle (a tooltip moving over a plot redraws the plot under
+        // the tooltip, not the whole plot). A list that waits its turn but lies under a cleared
+        // rectangle shows its new picture there a frame early.
+        std::vector<ImDrawList*> run;
+        for (std::size_t i = 0; i < current.size(); ++i) {
+            if (dirty[i]) {
+                run.push_back(dd->CmdLists[i]);
+                ++drawn;
+                continue;
+            }
+            bool cut = false;
+            for (const ImVec4& d : damage) {
+                if (!overlaps(current[i].rect, d)) continue;
+                if (!run.empty()) draw_lists(dd, std::exchange(run, {}));
+                draw_clipped(dd, dd->CmdLists[i], d);
+                cut = true;
+            }
+            drawn += cut;
         }
-        ImGui_ImplOpenGL3_RenderDrawData(&part);
+        if (!run.empty()) draw_lists(dd, run);
     }
 
+    // A list that waited is still shown as it was: remember that picture, so that next frame it
+    // differs again and is drawn first.
+    for (std::size_t i = 0; i < current.size(); ++i)
+        if (deferred[i] && !full) current[i] = previous_[i];
+    waited_.assign(deferred.begin(), deferred.end());
+    if (full) std::fill(waited_.begin(), waited_.end(), 0);
+    for (char d : waited_) stats.deferred += d;
     previous_ = std::move(current);
     valid_ = true;
-    stats.redrawn = int(lists.size());
+    stats.redrawn = drawn;
     stats.full = full;
     return stats;
 }

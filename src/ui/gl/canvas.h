@@ -22,6 +22,7 @@ namespace ui::gl {
 struct CanvasStats {
     int lists = 0;
     int redrawn = 0;
+    int deferred = 0;             // changed lists left for the next frame (see redraw_budget)
     bool full = false;            // drawn whole: show all of it
     std::vector<ImVec4> damage;   // otherwise: the rectangles drawn again (pixels, top-left origin)
 };
@@ -31,11 +32,16 @@ public:
     Canvas() = default;
 
     // Draws `dd` into the back buffer; only when `back_buffer_kept` (it holds the last frame) may it
-    // draw just the changes. `font_texture` is the
-    // one texture whose contents a draw list's hash does not see change; lists that use any other
-    // texture or a draw callback are redrawn every frame.
+    // draw just the changes. `font_texture` is the one texture whose contents a draw list's hash
+    // does not see change; lists that use any other texture or an untracked draw callback are
+    // redrawn every frame.
+    //
+    // `redraw_budget` is the share of the framebuffer a frame may draw again. When the changed
+    // windows add up to more, the ones beyond it keep last frame's picture and go first in the
+    // next frame, so that no window waits two frames in a row: a busy panel then shows 30 new
+    // pictures a second instead of 60, and the frame stays within its 16.7 ms. 1 draws every change.
     CanvasStats render(ImDrawData* dd, int fb_width, int fb_height, const ImVec4& clear, ImTextureID font_texture,
-                       bool back_buffer_kept);
+                       bool back_buffer_kept, float redraw_budget = 1.f);
 
     // A draw callback with this user data draws a picture that changes exactly when *key does;
     // other callbacks are assumed to change every frame.
@@ -56,6 +62,7 @@ private:
     int height_ = 0;
     bool valid_ = false;
     std::vector<ListRecord> previous_;
+    std::vector<char> waited_;  // per list of previous_: left undrawn last frame
     std::vector<std::pair<const void*, const std::uint64_t*>> tracked_;
 };
 

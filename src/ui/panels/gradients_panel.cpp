@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "ui/gl/opaque_images.h"
 #include "ui/panels/panels.h"
 #include "ui/theme.h"
 #include "ui/widgets/plot.h"
@@ -58,6 +59,9 @@ void GradientsPanel(PanelContext& ctx) {
     map.smooth = false;
     map.integer_y_ticks = true;
     map.size = ImVec2(avail.x, (avail.y - spacing) * 0.52f);
+    if (ctx.pictures.ready())
+        map.draw_colors = [&](ImDrawList* dl, ImVec2 p0, ImVec2 p1, const std::vector<ImU32>& colors, int rows, int cols,
+                              bool smooth) { ctx.pictures.draw(0x47524144ull, dl, p0, p1, colors, cols, rows, smooth); };
     FieldPlot("##grad-map", grid, layers, steps, {}, map);
 }
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "ui/gl/opaque_images.h"
 #include "ui/panels/panels.h"
 #include "ui/theme.h"
 #include "ui/widgets/plot.h"
@@ -39,6 +40,9 @@ void LandscapePanel(PanelContext& ctx) {
     o.contour_count = 8;
     const float note_h = ImGui::GetTextLineHeightWithSpacing() * 1.4f;
     o.size = ImVec2(0, -note_h);
+    if (ctx.pictures.ready())
+        o.draw_colors = [&](ImDrawList* dl, ImVec2 p0, ImVec2 p1, const std::vector<ImU32>& colors, int rows, int cols,
+                            bool smooth) { ctx.pictures.draw(0x4C414E44ull, dl, p0, p1, colors, cols, rows, smooth); };
     FieldPlot("##landscape", v.loss, v.resolution, v.resolution, paths, o);
     ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
     ImGui::TextWrapped("A path: one optimizer's weights, step by step. Darker: lower loss.");

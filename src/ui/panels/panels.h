@@ -15,6 +15,7 @@ namespace ui {
 namespace gl {
 class FieldView;
 class ImageCache;
+class OpaqueImages;
 }
 
 // Where the plane panel drew its square last frame, and the data range it showed: for turning a
@@ -46,6 +47,7 @@ struct PanelContext {
     std::vector<train::Command>& out;
     gl::FieldView& field_view;
     gl::ImageCache& images;
+    gl::OpaqueImages& pictures;  // large pictures, drawn opaque (see gl::OpaqueImages)
     lesson::SpamNeuron& spam;    // the editable neuron of lesson 1 lives in the UI, not the trainer
     PanelState& state;
     bool painting = false;       // clicks on the plane add and remove points (the data panel is shown)

@@ -1886,7 +1886,8 @@ void draw_smooth_field(ImDrawList* dl, std::span<const float> values, int rows, 
 // Flat field: one quad per cell, cells averaged in blocks when they would be under two pixels (or too
 // many), and neighbours of the same colour in a row merged into one quad.
 void draw_flat_field(ImDrawList* dl, std::span<const float> values, int rows, int cols, const SampleAxis& ax,
-                     const SampleAxis& ay, const Frame& f, const ColorScale& cs) {
+                     const SampleAxis& ay, const Frame& f, const ColorScale& cs,
+                     const decltype(FieldPlotOptions::draw_colors)& draw_colors) {
     const plot_detail::GridSize g =
         plot_detail::flat_draw_size(rows, cols, f.plot.GetWidth(), f.plot.GetHeight(), kFlatCellPx, kMaxFlatCells);
     if (g.rows == 0 || g.cols == 0) return;
@@ -1902,6 +1903,13 @@ void draw_flat_field(ImDrawList* dl, std::span<const float> values, int rows, in
     std::vector<float> xe(size_t(g.cols) + 1), ye(size_t(g.rows) + 1);  // block edges in pixels
     for (int j = 0; j <= g.cols; ++j) xe[size_t(j)] = std::round(f.x.to_px(ax.edge(int(int64_t(j) * cols / g.cols))));
     for (int i = 0; i <= g.rows; ++i) ye[size_t(i)] = std::round(f.y.to_px(ay.edge(int(int64_t(i) * rows / g.rows))));
+    if (draw_colors) {
+        std::vector<ImU32> colors(size_t(g.rows) * size_t(g.cols));
+        for (size_t k = 0; k < colors.size(); ++k) colors[k] = cs.color_at((*tb)[k]);
+        draw_colors(dl, ImVec2(std::min(xe.front(), xe.back()), std::min(ye.front(), ye.back())),
+                    ImVec2(std::max(xe.front(), xe.back()), std::max(ye.front(), ye.back())), colors, g.rows, g.cols, false);
+        return;
+    }
     std::vector<ImU32> row_colors(static_cast<size_t>(g.cols));
     for (int i = 0; i < g.rows; ++i) {
         int runs = 0;
@@ -2123,14 +2131,23 @@ void FieldPlot(const char* id, std::span<const float> values, int rows, int cols
     fo.integer_y = options.integer_y_ticks;
     fo.title_row = true;
     const Frame f = layout_frame(bb, xr, yr, options.x_label, options.y_label, fo);
-    draw_frame_back(dl, f);
+    // The field covers the whole plot: a background and grid under it would be drawn for nothing,
+    // and a software renderer pays for every pixel.
+    if (n_cells == 0) draw_frame_back(dl, f);
 
     dl->PushClipRect(f.plot.Min, f.plot.Max, true);
     if (n_cells == 0) {
         no_data_note(dl, f.plot);
     } else {
-        if (smooth) draw_smooth_field(dl, values, rows, cols, ax, ay, f, cs);
-        else draw_flat_field(dl, values, rows, cols, ax, ay, f, cs);
+        if (smooth && options.draw_colors) {
+            std::vector<ImU32> colors(values.size());
+            for (std::size_t i = 0; i < values.size(); ++i) colors[i] = cs.color(values[i]);
+            options.draw_colors(dl, ImVec2(f.x.to_px(ax.at(0)), f.y.to_px(ay.at(rows - 1))),
+                                ImVec2(f.x.to_px(ax.at(cols - 1)), f.y.to_px(ay.at(0))), colors, rows, cols, true);
+        } else if (smooth) {
+            draw_smooth_field(dl, values, rows, cols, ax, ay, f, cs);
+        }
+        if (!smooth) draw_flat_field(dl, values, rows, cols, ax, ay, f, cs, options.draw_colors);
         draw_contours(dl, ImGui::GetItemID(), values, rows, cols, ax, ay, f, cs, levels);
     }
     dl->PopClipRect();

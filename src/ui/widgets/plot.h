@@ -3,6 +3,7 @@
 // the cursor, takes the size it is given (0 = fill the available width / a sensible height), and
 // is sized for a classroom: tick labels and legends use the current font, so they grow with the
 // UI scale.
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -113,6 +114,14 @@ struct FieldPlotOptions {
     int contour_count = 0;             // about this many contour lines at nice levels (0: none)
     bool integer_y_ticks = false;      // y ticks at whole numbers only (e.g. layer 1..20)
     ImVec2 size = ImVec2(0, 0);
+    // The field's colours drawn by the caller (e.g. as one opaque picture through OpenGL, far
+    // cheaper for a software renderer than ImGui triangles): a rectangle in screen coordinates and
+    // one colour per sample, rows x cols, row 0 at the bottom. Smooth: the outer samples sit on the
+    // rectangle's edges and colours blend between them; flat: each sample is a cell of the
+    // rectangle. Empty: the field is drawn as a mesh of ImGui triangles.
+    std::function<void(ImDrawList*, ImVec2 p0, ImVec2 p1, const std::vector<ImU32>& colors, int rows, int cols,
+                       bool smooth)>
+        draw_colors;
 };
 
 // A scalar field over a rectangle (values: rows x cols, row-major, row 0 at y_min) with numeric axes,
