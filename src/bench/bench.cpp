@@ -106,7 +106,8 @@ Batch synthetic_batch(const Case& c, std::mt19937_64& rng) {
 // step would take if everything else were free.
 class BareProducts {
 public:
-    BareProducts(const Case& c, const nn::StepPlan& plan, std::mt19937_64& rng) : plan_(plan), L_(int(c.sizes.size()) - 1) {
+    BareProducts(const Case& c, const nn::StepPlan& plan, std::mt19937_64& rng)
+        : plan_(plan), batch_(c.batch), L_(int(c.sizes.size()) - 1) {
         std::uniform_real_distribution<float> u(-0.01f, 0.01f);
         const auto random = [&](int r, int k) {
             nn::Matrix m(r, k);
@@ -147,7 +148,7 @@ public:
             const int rows = int(W_[l].rows());
             const int r0 = rows * thread / plan_.parts, r1 = rows * (thread + 1) / plan_.parts;
             if (r1 == r0) continue;
-            if (plan_.fused) {
+            if (plan_.fused && nn::MlpTrainer::fuses_layer(batch_, int(W_[l].cols()), int(W_[l].rows()))) {
                 const Worker& w = workers_[0];
                 W_[l].middleRows(r0, r1 - r0).noalias() -= (1e-6f * w.dz[l].middleCols(r0, r1 - r0).transpose()) * w.a[l];
                 continue;
@@ -184,6 +185,7 @@ private:
         std::vector<nn::Matrix> a, z, dz, da;
     };
     nn::StepPlan plan_;
+    int batch_;
     int L_;
     std::vector<nn::Matrix> W_, dW_;
     std::vector<Worker> workers_;

@@ -128,8 +128,9 @@ void MlpTrainer::forward_backward(const Mlp& mlp, Worker& w, const Matrix& t, in
     mlp_backward_deltas(mlp, w.cache);
 }
 
-void MlpTrainer::update_rows(Mlp& mlp, int layer, int part, bool fused) {
+void MlpTrainer::update_rows(Mlp& mlp, int layer, int part, bool fused_plan) {
     const auto l = std::size_t(layer);
+    const bool fused = fused_plan && fuses_layer(batch_, int(mlp.W[l].cols()), int(mlp.W[l].rows()));
     const auto [r0, r1] = block(int(mlp.W[l].rows()), plan_.parts, part);
     const int m = r1 - r0;
     Part& p = parts_by_layer_[l * std::size_t(plan_.parts) + std::size_t(part)];
@@ -256,7 +257,6 @@ StepResult MlpTrainer::step(Mlp& mlp, const Matrix& x, const Matrix& t) {
         weight_norms_[std::size_t(l)] = float(std::sqrt(std::max(w, 0.0)));
         grad_norms_[std::size_t(l)] = float(std::sqrt(std::max(g, 0.0)));
     }
-    if (!fused) norms_valid_ = false;  // the optimizer's pass measured them; the fused path must start over
     return result;
 }
 

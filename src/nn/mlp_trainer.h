@@ -29,7 +29,7 @@ struct StepPlan {
     int workers = 1;     // slices of the batch run forward and backward at the same time
     int parts = 1;       // threads, each with its own block of every layer's weight rows
     bool split_first_layer = false;  // one worker, and the first layer's outputs computed by parts
-    bool fused = false;  // W -= lr dz^T a without forming dW
+    bool fused = false;  // W -= lr dz^T a without forming dW, in the layers where it pays (fuses_layer)
 };
 
 struct StepResult {
@@ -47,6 +47,11 @@ public:
     const Optimizer& optimizer() const { return optimizer_; }
 
     static StepPlan plan(const std::vector<int>& sizes, int batch, int threads, OptimizerKind optimizer);
+    // Under a fused plan, whether a layer of in -> out applies its update without forming dW. The
+    // fused form saves writing and reading dW (in x out floats) but pays batch^2 (in + out)
+    // multiply-adds for the Gram matrices that give ||dW||: worth it when the batch is small
+    // against the layer.
+    static bool fuses_layer(int batch, int in, int out) { return 4L * batch * (in + out) <= long(in) * out; }
 
     // One step on the batch x [batch, inputs] with targets t [batch, outputs].
     StepResult step(Mlp& mlp, const Matrix& x, const Matrix& t);
@@ -64,7 +69,7 @@ public:
     static constexpr int kFusedMaxBatch = 16;
     // Multiply-adds of a step's forward pass below which a second core costs more to wake than
     // it saves (about 2 microseconds of work).
-    static constexpr long kMinMacsForTeam = 60'000;
+    static constexpr long kMinMacsForTeam = 200'000;
 
 private:
     struct Worker {

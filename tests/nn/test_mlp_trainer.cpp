@@ -74,23 +74,35 @@ TEST_CASE("the training step equals the reference backward pass plus SGD, for ev
         }
 }
 
-TEST_CASE("a small batch on two threads, each computing its own block of the first layer, equals the reference") {
-    for (int batch : {1, 8}) {
-        CAPTURE(batch);
-        const std::vector<int> sizes = {784, 128, 64, 10};
-        CHECK(nn::MlpTrainer::plan(sizes, batch, 2, nn::OptimizerKind::SGD).split_first_layer);
-        const Batch b = classes_batch(batch, 784, 10, 3);
-        nn::Mlp fast = nn::make_mlp<float>(sizes, nn::Activation::ReLU, 4);
-        nn::Mlp reference = fast;
-        nn::MlpTrainer trainer({nn::OptimizerKind::SGD, 0.05f}, 2);
-        for (int step = 0; step < 3; ++step) {
-            const float ref_loss = reference_sgd_step(reference, b, 0.05f);
-            CHECK(trainer.step(fast, b.x, b.t).loss == doctest::Approx(ref_loss).epsilon(1e-5));
+TEST_CASE("a small batch of a wide network: the fused update with Gram norms, and on two threads each its own "
+          "block of the first layer, equal the reference") {
+    const std::vector<int> sizes = {784, 128, 64, 10};
+    for (int batch : {8, 16})
+        for (int threads : {1, 2}) {
+            CAPTURE(batch);
+            CAPTURE(threads);
+            const nn::StepPlan plan = nn::MlpTrainer::plan(sizes, batch, threads, nn::OptimizerKind::SGD);
+            CHECK(plan.fused);
+            CHECK(plan.split_first_layer == (threads == 2));
+            CHECK(nn::MlpTrainer::fuses_layer(batch, 784, 128));
+            const Batch b = classes_batch(batch, 784, 10, 3);
+            nn::Mlp fast = nn::make_mlp<float>(sizes, nn::Activation::ReLU, 4);
+            nn::Mlp reference = fast;
+            nn::MlpTrainer trainer({nn::OptimizerKind::SGD, 0.05f}, threads);
+            for (int step = 0; step < 3; ++step) {
+                std::vector<float> ref_norms;
+                const float ref_loss = reference_sgd_step(reference, b, 0.05f, &ref_norms);
+                CHECK(trainer.step(fast, b.x, b.t).loss == doctest::Approx(ref_loss).epsilon(1e-5));
+                for (int l = 0; l < fast.layer_count(); ++l) {
+                    CHECK(trainer.grad_norms()[l] == doctest::Approx(ref_norms[l]).epsilon(1e-3));
+                    CHECK(trainer.weight_norms()[l] == doctest::Approx(fast.W[l].norm()).epsilon(1e-4));
+                }
+            }
+            CHECK(max_difference(fast, reference) < 1e-5f);
         }
-        CHECK(max_difference(fast, reference) < 1e-5f);
-    }
-    // A step this small is not worth a second core.
+    // Steps this small are not worth a second core (measured in bench).
     CHECK(nn::MlpTrainer::plan({2, 4, 1}, 4, 2, nn::OptimizerKind::SGD).parts == 1);
+    CHECK(nn::MlpTrainer::plan(sizes, 1, 2, nn::OptimizerKind::SGD).parts == 1);
 }
 
 TEST_CASE("two threads give the same step as one, with shortcuts and Adam") {
