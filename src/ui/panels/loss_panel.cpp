@@ -82,28 +82,33 @@ void LossPanel(PanelContext& ctx) {
     const float check_height = ImGui::GetFrameHeightWithSpacing();
     const float usable = avail.y - check_height - spacing;
 
+    // Two plots need room for two sets of axes; a short panel shows the loss alone (the controls
+    // bar has the accuracies).
+    const bool both = usable > ImGui::GetFontSize() * 16.f;
     LinePlotOptions loss_options;
     loss_options.x_label = "training step";
     loss_options.y_label = loss_label(s);
     loss_options.log_y = ctx.state.loss_log_scale;
-    loss_options.size = ImVec2(avail.x, usable * 0.58f);
+    loss_options.size = ImVec2(avail.x, both ? usable * 0.54f : usable);
     const bool batches = s.config.batch_size > 0 && s.data && s.config.batch_size < s.data->x.rows();
     std::vector<LineSeries> loss_lines = {
-        series(batches ? "training (each step's batch)" : "training", h.loss, kTrainColor)};
+        series(batches ? "training batch" : "training", h.loss, kTrainColor)};
     if (has_test) loss_lines.push_back(series("test", h.test_loss, kTestColor));
     loss_options.legend = has_test;
     PlotLines("##loss", loss_lines, loss_options);
 
-    LinePlotOptions acc_options;
-    acc_options.x_label = "training step";
-    acc_options.y_label = "accuracy";
-    acc_options.y_min = 0;
-    acc_options.y_max = 1.05;
-    acc_options.size = ImVec2(avail.x, usable * 0.42f - spacing);
-    std::vector<LineSeries> acc_lines = {series("training", h.train_accuracy, kTrainColor)};
-    if (has_test) acc_lines.push_back(series("test", h.test_accuracy, kTestColor));
-    acc_options.legend = false;  // the loss plot's legend names the same colours
-    PlotLines("##accuracy", acc_lines, acc_options);
+    if (both) {
+        LinePlotOptions acc_options;
+        acc_options.x_label = "training step";
+        acc_options.y_label = "accuracy";
+        acc_options.y_min = 0;
+        acc_options.y_max = 1.05;
+        acc_options.size = ImVec2(avail.x, usable * 0.46f - spacing);
+        std::vector<LineSeries> acc_lines = {series("training", h.train_accuracy, kTrainColor)};
+        if (has_test) acc_lines.push_back(series("test", h.test_accuracy, kTestColor));
+        acc_options.legend = false;  // the loss plot's legend names the same colours
+        PlotLines("##accuracy", acc_lines, acc_options);
+    }
     ImGui::Checkbox("log scale for the loss", &ctx.state.loss_log_scale);
 }
 

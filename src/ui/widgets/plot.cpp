@@ -352,10 +352,14 @@ PlacedTicks place_ticks(const Scale& s, bool horizontal, float edge, float clamp
         TickSet thin = sparse;
         thin.major.clear();
         for (size_t i = 0; i < sparse.major.size(); i += k) thin.major.push_back(sparse.major[i]);
-        if (try_place(thin, out)) return out;
+        if (thin.major.size() >= 2 && try_place(thin, out)) return out;
     }
+    // Then the two ends, else the top one alone: on a short accuracy plot "1" says more than "0".
+    TickSet ends;
+    if (!sparse.major.empty()) ends.major = {sparse.major.front(), sparse.major.back()};
+    if (ends.major.size() == 2 && ends.major[0] != ends.major[1] && try_place(ends, out)) return out;
     TickSet one;
-    if (!sparse.major.empty()) one.major.push_back(sparse.major.front());
+    if (!sparse.major.empty()) one.major.push_back(sparse.major.back());
     try_place(one, out);
     return out;
 }
