@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "ui/gl/callback_quad.h"
 #include "ui/gl/gl.h"
 #include "ui/gl/shader.h"
 
@@ -9,24 +10,13 @@ namespace ui::gl {
 
 FieldView::~FieldView() {
     if (field_tex_) glDeleteTextures(1, &field_tex_);
-    if (vbo_) glDeleteBuffers(1, &vbo_);
-    if (vao_) glDeleteVertexArrays(1, &vao_);
     if (program_) glDeleteProgram(program_);
 }
 
 bool FieldView::init(std::string& error) {
     program_ = load_program("field.vert", "field.frag", error);
     if (!program_) return false;
-    const float quad[] = {-1, -1, 1, -1, 1, 1, -1, -1, 1, 1, -1, 1};
-    glGenVertexArrays(1, &vao_);
-    glGenBuffers(1, &vbo_);
-    glBindVertexArray(vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
-    glBufferData(GL_ARRAY_BUFFER, sizeof quad, quad, GL_STATIC_DRAW);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-    glBindVertexArray(0);
-    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    quad_.init();
     return true;
 }
 
@@ -63,25 +53,12 @@ void FieldView::draw(ImDrawList* dl, ImVec2 p0, ImVec2 p1, const std::vector<flo
 
 void FieldView::render_callback(const ImDrawList*, const ImDrawCmd* cmd) {
     const auto* self = static_cast<const FieldView*>(cmd->UserCallbackData);
-    const ImDrawData* dd = ImGui::GetDrawData();
-    const float sx = dd->FramebufferScale.x, sy = dd->FramebufferScale.y;
-    const float fb_height = dd->DisplaySize.y * sy;
-    // ImGui's y grows downward; the framebuffer's upward.
-    const int x = int(std::lround((self->p0_.x - dd->DisplayPos.x) * sx));
-    const int y = int(std::lround(fb_height - (self->p1_.y - dd->DisplayPos.y) * sy));
-    const int w = int(std::lround((self->p1_.x - self->p0_.x) * sx));
-    const int h = int(std::lround((self->p1_.y - self->p0_.y) * sy));
-    const ImVec4 clip = cmd->ClipRect;
-    glScissor(int((clip.x - dd->DisplayPos.x) * sx), int(fb_height - (clip.w - dd->DisplayPos.y) * sy),
-              int((clip.z - clip.x) * sx), int((clip.w - clip.y) * sy));
-    glViewport(x, y, w, h);
-    glDisable(GL_BLEND);
+    target_screen_rect(cmd, self->p0_, self->p1_);
     glUseProgram(self->program_);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, self->field_tex_);
     glUniform1i(glGetUniformLocation(self->program_, "field"), 0);
-    glBindVertexArray(self->vao_);
-    glDrawArrays(GL_TRIANGLES, 0, 6);
+    self->quad_.draw();
 }
 
 }  // namespace ui::gl

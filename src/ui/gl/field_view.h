@@ -8,6 +8,8 @@
 
 #include <imgui.h>
 
+#include "ui/gl/callback_quad.h"
+
 namespace ui::gl {
 
 class FieldView {
@@ -32,7 +34,8 @@ public:
 private:
     static void render_callback(const ImDrawList* dl, const ImDrawCmd* cmd);
 
-    unsigned program_ = 0, vao_ = 0, vbo_ = 0, field_tex_ = 0;
+    unsigned program_ = 0, field_tex_ = 0;
+    UnitQuad quad_;
     int field_res_ = 0;
     std::uint64_t version_ = ~std::uint64_t(0);
     ImVec2 p0_, p1_;  // where the callback draws, this frame

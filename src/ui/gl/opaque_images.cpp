@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "ui/gl/callback_quad.h"
 #include "ui/gl/canvas.h"
 #include "ui/gl/gl.h"
 #include "ui/gl/shader.h"
@@ -25,24 +26,13 @@ std::uint64_t hash_words(const void* data, std::size_t bytes) {
 
 OpaqueImages::~OpaqueImages() {
     for (auto& [key, e] : entries_) glDeleteTextures(1, &e.texture);
-    if (vbo_) glDeleteBuffers(1, &vbo_);
-    if (vao_) glDeleteVertexArrays(1, &vao_);
     if (program_) glDeleteProgram(program_);
 }
 
 bool OpaqueImages::init(std::string& error) {
     program_ = load_program("field.vert", "image.frag", error);
     if (!program_) return false;
-    const float quad[] = {-1, -1, 1, -1, 1, 1, -1, -1, 1, 1, -1, 1};
-    glGenVertexArrays(1, &vao_);
-    glGenBuffers(1, &vbo_);
-    glBindVertexArray(vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_);
-    glBufferData(GL_ARRAY_BUFFER, sizeof quad, quad, GL_STATIC_DRAW);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-    glBindVertexArray(0);
-    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    quad_.init();
     return true;
 }
 
@@ -87,19 +77,7 @@ void OpaqueImages::draw(std::uint64_t key, ImDrawList* dl, ImVec2 p0, ImVec2 p1,
 void OpaqueImages::render_callback(const ImDrawList*, const ImDrawCmd* cmd) {
     const auto* e = static_cast<const Entry*>(cmd->UserCallbackData);
     const OpaqueImages* self = e->owner;
-    const ImDrawData* dd = ImGui::GetDrawData();
-    const float sx = dd->FramebufferScale.x, sy = dd->FramebufferScale.y;
-    const float fb_height = dd->DisplaySize.y * sy;
-    // ImGui's y grows downward; the framebuffer's upward.
-    const int x = int(std::lround((e->p0.x - dd->DisplayPos.x) * sx));
-    const int y = int(std::lround(fb_height - (e->p1.y - dd->DisplayPos.y) * sy));
-    const int w = int(std::lround((e->p1.x - e->p0.x) * sx));
-    const int h = int(std::lround((e->p1.y - e->p0.y) * sy));
-    const ImVec4 clip = cmd->ClipRect;
-    glScissor(int((clip.x - dd->DisplayPos.x) * sx), int(fb_height - (clip.w - dd->DisplayPos.y) * sy),
-              int((clip.z - clip.x) * sx), int((clip.w - clip.y) * sy));
-    glViewport(x, y, w, h);
-    glDisable(GL_BLEND);
+    target_screen_rect(cmd, e->p0, e->p1);
     glUseProgram(self->program_);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, e->texture);
@@ -112,8 +90,7 @@ void OpaqueImages::render_callback(const ImDrawList*, const ImDrawCmd* cmd) {
         glUniform2f(glGetUniformLocation(self->program_, "texel_scale"), 1.f, 1.f);
         glUniform2f(glGetUniformLocation(self->program_, "texel_offset"), 0.f, 0.f);
     }
-    glBindVertexArray(self->vao_);
-    glDrawArrays(GL_TRIANGLES, 0, 6);
+    self->quad_.draw();
 }
 
 }  // namespace ui::gl

@@ -10,6 +10,8 @@
 
 #include <imgui.h>
 
+#include "ui/gl/callback_quad.h"
+
 namespace ui::gl {
 
 class Canvas;
@@ -45,7 +47,8 @@ private:
     static void render_callback(const ImDrawList* dl, const ImDrawCmd* cmd);
 
     Canvas& canvas_;
-    unsigned program_ = 0, vao_ = 0, vbo_ = 0;
+    unsigned program_ = 0;
+    UnitQuad quad_;
     std::unordered_map<std::uint64_t, Entry> entries_;  // nodes never move: the callbacks point at them
 };
 

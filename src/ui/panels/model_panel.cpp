@@ -97,7 +97,9 @@ void ModelPanel(PanelContext& ctx) {
         ImGui::TextUnformatted("neurons");
         for (int l = 0; l < layers; ++l) {
             ImGui::SameLine(0, l == 0 ? fs * 0.4f : fs * 0.8f);
-            reshaped |= stepper(("w" + std::to_string(l)).c_str(), hidden[std::size_t(l)], 1, train::kMaxHiddenWidth);
+            ImGui::PushID(l);
+            reshaped |= stepper("width", hidden[std::size_t(l)], 1, train::kMaxHiddenWidth);
+            ImGui::PopID();
         }
     } else {
         int width = hidden.front();

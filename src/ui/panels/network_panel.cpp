@@ -36,10 +36,12 @@ const char* activation_symbol(nn::Activation a) {
 
 // Column c, neuron j: x₁ x₂ for the inputs, h1 h2 ... (first hidden layer), h2.1 ... deeper, ŷ.
 std::string node_name(int c, int j, int columns) {
-    if (c == 0) return j == 0 ? "x₁" : j == 1 ? "x₂" : "x" + std::to_string(j + 1);
+    if (c == 0 && j < 2) return j == 0 ? "x₁" : "x₂";
     if (c + 1 == columns) return "ŷ";
-    if (columns == 3) return "h" + std::to_string(j + 1);
-    return "h" + std::to_string(c) + "." + std::to_string(j + 1);
+    // Appended piece by piece: GCC 12 warns (falsely, -Wrestrict) about "literal" + std::string.
+    std::string name(c == 0 ? "x" : "h");
+    if (c > 0 && columns > 3) name.append(std::to_string(c)).append(".");
+    return name.append(std::to_string(j + 1));
 }
 
 float distance_to_segment(ImVec2 p, ImVec2 a, ImVec2 b) {

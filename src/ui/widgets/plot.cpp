@@ -576,22 +576,8 @@ struct Legend {
     }
 
     static bool segment_hits(ImVec2 a, ImVec2 b, const ImRect& r) {
-        // Liang-Barsky clipping of the segment against the rectangle.
-        float t0 = 0, t1 = 1;
-        const float dx = b.x - a.x, dy = b.y - a.y;
-        const float p[4] = {-dx, dx, -dy, dy};
-        const float q[4] = {a.x - r.Min.x, r.Max.x - a.x, a.y - r.Min.y, r.Max.y - a.y};
-        for (int i = 0; i < 4; ++i) {
-            if (p[i] == 0) {
-                if (q[i] < 0) return false;
-                continue;
-            }
-            const float t = q[i] / p[i];
-            if (p[i] < 0) t0 = std::max(t0, t);
-            else t1 = std::min(t1, t);
-            if (t0 > t1) return false;
-        }
-        return true;
+        double x0 = a.x, y0 = a.y, x1 = b.x, y1 = b.y;
+        return plot_detail::clip_segment(x0, y0, x1, y1, r.Min.x, r.Max.x, r.Min.y, r.Max.y);
     }
 
     void draw(ImDrawList* dl, const ImRect& plot) const {
@@ -1449,28 +1435,14 @@ void Heatmap(const char* id, std::span<const float> values, int rows, int cols, 
         for (size_t i = 0; show_values && i < n_cells; ++i)
             if (finite(values[i]) && text_size(cell_text(values[i])).x + font * 0.3f > cw - gap - 1.f) show_values = false;
         dl->AddRectFilled(grid.Min, grid.Max, gap > 0 ? kPlotBg : kMissingCell);
+        std::vector<float> means;  // block means, when cells are merged
+        if (blocks) plot_detail::downsample_grid(values, rows, cols, draw_rows, draw_cols, means);
         for (int br = 0; br < draw_rows; ++br) {
             const float ya = std::round(grid.Min.y + ch * float(br)), yb = std::round(grid.Min.y + ch * float(br + 1));
             for (int bc = 0; bc < draw_cols; ++bc) {
                 const float xa = std::round(grid.Min.x + cw * float(bc)), xb = std::round(grid.Min.x + cw * float(bc + 1));
-                double v;
-                if (!blocks) {
-                    v = values[size_t(br) * size_t(cols) + size_t(bc)];
-                } else {
-                    const int r0 = int(int64_t(br) * rows / draw_rows), r1 = int(int64_t(br + 1) * rows / draw_rows);
-                    const int c0 = int(int64_t(bc) * cols / draw_cols), c1 = int(int64_t(bc + 1) * cols / draw_cols);
-                    double sum = 0;
-                    int n = 0;
-                    for (int r = r0; r < r1; ++r)
-                        for (int c = c0; c < c1; ++c) {
-                            const double u = values[size_t(r) * size_t(cols) + size_t(c)];
-                            if (finite(u)) {
-                                sum += u;
-                                ++n;
-                            }
-                        }
-                    v = n ? sum / n : std::numeric_limits<double>::quiet_NaN();
-                }
+                const double v = blocks ? double(means[size_t(br) * size_t(draw_cols) + size_t(bc)])
+                                        : double(values[size_t(br) * size_t(cols) + size_t(bc)]);
                 const ImU32 col = color_of(v);
                 dl->AddRectFilled(ImVec2(xa, ya), ImVec2(xb - gap, yb - gap), col);
                 if (show_values && finite(v)) {
