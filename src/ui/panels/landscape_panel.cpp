@@ -38,14 +38,16 @@ void LandscapePanel(PanelContext& ctx) {
     o.y_max = v.w2_max - half_y;
     o.log_scale = true;
     o.contour_count = 8;
-    const float note_h = ImGui::GetTextLineHeightWithSpacing() * 1.4f;
+    const char* note = "A path: one optimizer's weights, step by step. Darker: lower loss.";
+    const float note_h = ImGui::CalcTextSize(note, nullptr, false, ImGui::GetContentRegionAvail().x).y +
+                         ImGui::GetStyle().ItemSpacing.y * 2.f;
     o.size = ImVec2(0, -note_h);
     if (ctx.pictures.ready())
         o.draw_colors = [&](ImDrawList* dl, ImVec2 p0, ImVec2 p1, const std::vector<ImU32>& colors, int rows, int cols,
                             bool smooth) { ctx.pictures.draw(0x4C414E44ull, dl, p0, p1, colors, cols, rows, smooth); };
     FieldPlot("##landscape", v.loss, v.resolution, v.resolution, paths, o);
     ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
-    ImGui::TextWrapped("A path: one optimizer's weights, step by step. Darker: lower loss.");
+    ImGui::TextWrapped("%s", note);
     ImGui::PopStyleColor();
 }
 

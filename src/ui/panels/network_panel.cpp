@@ -52,6 +52,7 @@ float distance_to_segment(ImVec2 p, ImVec2 a, ImVec2 b) {
 }
 
 std::string num(double v) {
+    if (std::abs(v) < 1e-12) v = 0;  // no "-0"
     char buf[32];
     std::snprintf(buf, sizeof buf, std::abs(v) >= 1e-3 || v == 0 ? "%.3g" : "%.2e", v);
     return buf;
@@ -98,15 +99,7 @@ void NetworkPanel(PanelContext& ctx) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const bool fields = s.neuron_fields.has_value();
     const bool paused = s.state != train::RunState::Running;
-    const train::Probe* probe = paused && s.probe ? &*s.probe : nullptr;
-
-    std::string key = std::to_string(s.parameter_count) + " parameters. Edges: orange positive weight, blue negative.";
-    if (fields) key += " Squares: each neuron's output over the plane.";
-    if (probe) key += " White: values going forward; pink: gradients coming back.";
-    else if (s.probe) key += " Pause or step to see one example's numbers.";
-    key += " Hover for formulas.";
-    const float key_height = ImGui::CalcTextSize(key.c_str(), nullptr, false, avail.x).y + ImGui::GetStyle().ItemSpacing.y * 2;
-    const float height = std::max(fs * 6.f, avail.y - key_height);
+    const train::Probe* probe_data = paused && s.probe ? &*s.probe : nullptr;
 
     // Columns: inputs, each hidden layer, output.
     std::vector<int> widths = {int(s.layers[0].W.cols())};
@@ -114,8 +107,23 @@ void NetworkPanel(PanelContext& ctx) {
     const int columns = int(widths.size());
     const int tallest = *std::max_element(widths.begin(), widths.end());
     const float column_gap = (avail.x - fs * 4.f) / float(std::max(1, columns - 1));
+    // Node sizes from the height left after a key of at most four lines.
+    const float rough_height = std::max(fs * 6.f, avail.y - ImGui::GetTextLineHeightWithSpacing() * 4.f);
     // Half the size of a node: a square picture when the fields are shown, else a circle.
-    const float half = std::clamp(std::min(height / (2.5f * float(tallest)), column_gap * 0.24f), 3.f, fs * 1.9f);
+    const float half = std::clamp(std::min(rough_height / (2.5f * float(tallest)), column_gap * 0.24f), 3.f, fs * 1.9f);
+    // This example's numbers are written on the diagram when there is room for two lines under
+    // every node and a label along every edge; otherwise hovering shows them.
+    const bool room = rough_height / float(tallest) >= 2.f * half + fs * 2.2f && column_gap >= fs * 9.f;
+    const train::Probe* probe = room ? probe_data : nullptr;
+
+    std::string key = std::to_string(s.parameter_count) + " parameters. Edges: orange positive weight, blue negative.";
+    if (fields) key += " Squares: each neuron's output over the plane.";
+    if (probe) key += " White: values going forward; pink: gradients coming back.";
+    else if (probe_data) key += " Hover a neuron or an edge for this example's numbers.";
+    else if (s.probe) key += " Pause or step to see one example's numbers.";
+    key += " Hover for formulas.";
+    const float key_height = ImGui::CalcTextSize(key.c_str(), nullptr, false, avail.x).y + ImGui::GetStyle().ItemSpacing.y * 2;
+    const float height = std::max(fs * 6.f, avail.y - key_height);
     auto pos = std::vector<std::vector<ImVec2>>(std::size_t(columns));
     for (int c = 0; c < columns; ++c)
         for (int i = 0; i < widths[std::size_t(c)]; ++i)
@@ -144,7 +152,8 @@ void NetworkPanel(PanelContext& ctx) {
                     dl->AddLine(a, b, w >= 0 ? kPositiveColor : kNegativeColor, thickness);
                     const bool here = hovered_window && distance_to_segment(mouse, a, b) < 5.f;
                     double grad = 0;
-                    if (probe) grad = double(probe->a[std::size_t(l)][std::size_t(j)]) * probe->dz[std::size_t(l)][std::size_t(i)];
+                    if (probe_data)
+                        grad = double(probe_data->a[std::size_t(l)][std::size_t(j)]) * probe_data->dz[std::size_t(l)][std::size_t(i)];
                     if (probe && edges <= kMaxLabelledEdges) {
                         // Staggered along the edge so that labels of edges into one neuron do not pile up.
                         const float t = 0.28f + 0.44f * (float(j) + 0.5f) / float(W.cols());
@@ -154,9 +163,10 @@ void NetworkPanel(PanelContext& ctx) {
                     if (here) {
                         const std::string from = node_name(l, j, columns), to = node_name(l + 1, i, columns);
                         tooltip = {"weight from " + from + " to " + to + ":  w = " + num(w)};
-                        if (probe) {
-                            tooltip.push_back("∂L/∂w = " + from + " · δ(" + to + ") = " + num(probe->a[std::size_t(l)][std::size_t(j)]) +
-                                              " × " + num(probe->dz[std::size_t(l)][std::size_t(i)]) + " = " + num(grad));
+                        if (probe_data) {
+                            tooltip.push_back("∂L/∂w = " + from + " · δ(" + to + ") = " +
+                                              num(probe_data->a[std::size_t(l)][std::size_t(j)]) + " × " +
+                                              num(probe_data->dz[std::size_t(l)][std::size_t(i)]) + " = " + num(grad));
                             tooltip.push_back("this example alone would move it by −η·∂L/∂w = " + num(-double(lr) * grad));
                         }
                     }
@@ -216,7 +226,7 @@ void NetworkPanel(PanelContext& ctx) {
             const bool here = hovered_window && mouse.x >= p0.x && mouse.x <= p1.x && mouse.y >= p0.y && mouse.y <= p1.y;
             if (!here || c == 0) {
                 if (here) tooltip = {name + ": input " + std::to_string(i + 1) + " of the example" +
-                                     (probe ? " = " + num(probe->a[0][std::size_t(i)]) : std::string())};
+                                     (probe_data ? " = " + num(probe_data->a[0][std::size_t(i)]) : std::string())};
                 continue;
             }
             // The formula of neuron i of column c, with today's numbers.
@@ -227,19 +237,19 @@ void NetworkPanel(PanelContext& ctx) {
                 const float w = W(i, j);
                 const std::string sign = j == 0 ? (w < 0 ? "−" : "") : (w < 0 ? " − " : " + ");
                 sum += sign + num(std::abs(w)) + "·" + node_name(c - 1, j, columns);
-                if (probe) plugged += sign + num(std::abs(w)) + "·" + num(probe->a[std::size_t(c) - 1][std::size_t(j)]);
+                if (probe_data) plugged += sign + num(std::abs(w)) + "·" + num(probe_data->a[std::size_t(c) - 1][std::size_t(j)]);
             }
             const std::string b_text = std::string(bias < 0 ? " − " : " + ") + num(std::abs(bias));
             const std::string f = output ? "σ" : activation_symbol(s.config.activation);
             tooltip = {name + " = " + f + "(z)", "z = " + sum + b_text};
-            if (probe) {
-                const float z = probe->z[std::size_t(c) - 1][std::size_t(i)];
+            if (probe_data) {
+                const float z = probe_data->z[std::size_t(c) - 1][std::size_t(i)];
                 tooltip.push_back("  = " + plugged + b_text + " = " + num(z));
-                const float value = output ? probe->output : probe->a[std::size_t(c)][std::size_t(i)];
+                const float value = output ? probe_data->output : probe_data->a[std::size_t(c)][std::size_t(i)];
                 tooltip.push_back(name + " = " + f + "(" + num(z) + ") = " + num(value));
-                const float delta = probe->dz[std::size_t(c) - 1][std::size_t(i)];
+                const float delta = probe_data->dz[std::size_t(c) - 1][std::size_t(i)];
                 if (output) {
-                    tooltip.push_back("label " + std::to_string(probe->label) + ", loss " + num(probe->loss) +
+                    tooltip.push_back("label " + std::to_string(probe_data->label) + ", loss " + num(probe_data->loss) +
                                       ";  δ = ∂L/∂z = " + num(delta));
                 } else {
                     const double slope = nn::activation_slope(s.config.activation, z);

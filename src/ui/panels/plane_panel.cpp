@@ -187,7 +187,8 @@ void PlanePanel(PanelContext& ctx) {
     const bool perceptron = s.config.model == train::ModelKind::Perceptron;
     const bool has_field = s.field.resolution > 0;
     const float check_height = perceptron || !has_field ? 0.f : ImGui::GetFrameHeightWithSpacing();
-    const float margin_left = fs * 3.6f, margin_bottom = fs * 3.0f, legend_height = fs * 1.6f;
+    // Below the square: tick labels and the axis name (3 lines), the legend (1.6), spacing (0.4).
+    const float margin_left = fs * 3.6f, margin_bottom = fs * 3.0f, legend_height = fs * 2.0f;
     const float side =
         std::max(50.f, std::min(avail.x - margin_left - fs, avail.y - margin_bottom - legend_height - check_height));
     const ImVec2 origin = ImGui::GetCursorScreenPos();
