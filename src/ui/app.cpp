@@ -188,7 +188,7 @@ bool App::open_window() {
     canvas_ = std::make_unique<gl::Canvas>();
     presenter_ = std::make_unique<gl::Presenter>(window_);
     field_view_ = std::make_unique<gl::FieldView>();
-    images_ = std::make_unique<gl::ImageCache>();
+    images_ = std::make_unique<gl::ImageCache>(*canvas_);
     pictures_ = std::make_unique<gl::OpaqueImages>(*canvas_);
     canvas_->track_callback(field_view_.get(), &field_view_->content_key());
     std::string error;

@@ -96,7 +96,9 @@ CanvasStats Canvas::render(ImDrawData* dd, int fb_width, int fb_height, const Im
                 if (key) h = hash_bytes(key, sizeof *key, h);
                 else rec.volatile_content = true;
             } else if (cmd.TextureId != font_texture) {
-                rec.volatile_content = true;
+                const auto t = tracked_textures_.find(cmd.TextureId);
+                if (t != tracked_textures_.end()) h = hash_bytes(t->second, sizeof *t->second, h);
+                else rec.volatile_content = true;
             }
             // A window's first command is clipped to the whole screen, so the clip rectangle alone
             // would mark everything; the vertices it really draws, clipped, say where it paints.

@@ -10,6 +10,7 @@
 // not need the presenter's help, but under llvmpipe the blit alone costs a full-screen layer.)
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -47,6 +48,11 @@ public:
     // other callbacks are assumed to change every frame.
     void track_callback(const void* user_data, const std::uint64_t* key) { tracked_.push_back({user_data, key}); }
 
+    // A texture whose pixels change exactly when *key does; other textures than the font's are
+    // assumed to change every frame. Untracked when it is deleted.
+    void track_texture(ImTextureID texture, const std::uint64_t* key) { tracked_textures_[texture] = key; }
+    void untrack_texture(ImTextureID texture) { tracked_textures_.erase(texture); }
+
     // The next frame is drawn whole (fonts rebuilt, a texture replaced...).
     void invalidate() { valid_ = false; }
 
@@ -64,6 +70,7 @@ private:
     std::vector<ListRecord> previous_;
     std::vector<char> waited_;  // per list of previous_: left undrawn last frame
     std::vector<std::pair<const void*, const std::uint64_t*>> tracked_;
+    std::unordered_map<ImTextureID, const std::uint64_t*> tracked_textures_;
 };
 
 }  // namespace ui::gl

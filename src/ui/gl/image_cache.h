@@ -9,9 +9,12 @@
 
 namespace ui::gl {
 
+class Canvas;
+
 class ImageCache {
 public:
-    ImageCache() = default;
+    // `canvas` learns when each picture changes, so that it redraws only then.
+    explicit ImageCache(Canvas& canvas) : canvas_(canvas) {}
     ~ImageCache();
     ImageCache(const ImageCache&) = delete;
     ImageCache& operator=(const ImageCache&) = delete;
@@ -27,10 +30,12 @@ private:
     struct Entry {
         unsigned texture = 0;
         std::uint64_t version = ~std::uint64_t(0);
+        std::uint64_t content_key = 0;  // changes with every upload: what the canvas compares
         int width = 0, height = 0;
         bool used = false;
     };
-    std::unordered_map<std::uint64_t, Entry> entries_;
+    Canvas& canvas_;
+    std::unordered_map<std::uint64_t, Entry> entries_;  // nodes never move: the canvas points at their keys
 };
 
 }  // namespace ui::gl
