@@ -51,10 +51,9 @@ StepPlan MlpTrainer::plan(const std::vector<int>& sizes, int batch, int threads,
 
 void MlpTrainer::prepare(const Mlp& mlp, int batch) {
     const StepPlan plan = MlpTrainer::plan(mlp.sizes, batch, threads_, optimizer_.settings().kind);
-    if (mlp.sizes == sizes_ && batch == batch_ && plan.workers == plan_.workers && plan.parts == plan_.parts) {
-        plan_ = plan;
+    if (mlp.sizes == sizes_ && batch == batch_ && plan.workers == plan_.workers && plan.parts == plan_.parts &&
+        plan.fused == plan_.fused)
         return;
-    }
     const bool same_model = mlp.sizes == sizes_;
     sizes_ = mlp.sizes;
     batch_ = batch;
@@ -87,10 +86,11 @@ void MlpTrainer::prepare(const Mlp& mlp, int batch) {
         db_[std::size_t(l)].resize(mlp.b[std::size_t(l)].size());
     }
     parts_by_layer_.assign(std::size_t(L * parts), Part{});
-    for (Part& p : parts_by_layer_) {
-        p.gram_a.resize(batch, batch);
-        p.gram_dz.resize(batch, batch);
-    }
+    if (plan.fused)  // only the fused update needs the batch's Gram matrices
+        for (Part& p : parts_by_layer_) {
+            p.gram_a.resize(batch, batch);
+            p.gram_dz.resize(batch, batch);
+        }
     std::vector<Eigen::Index> slots;
     for (int l = 0; l < L; ++l) {
         slots.push_back(mlp.W[std::size_t(l)].size());

@@ -52,7 +52,6 @@ public:
 
     // Once per step, before the updates of that step (Adam counts steps for its bias correction).
     void begin_step() { ++t_; }
-    long steps() const { return t_; }
 
     // Updates value[0..n) of slot `slot` from grad[0..n); `offset` is where value[0] sits in the
     // slot, so that threads can update disjoint ranges of one tensor at the same time.

@@ -24,7 +24,6 @@ public:
     void step();  // one full-batch step of every optimizer
     void set_learning_rate(float learning_rate);
     void set_data(std::shared_ptr<const data::Dataset2D> data);  // the paths go on; the surface is redrawn
-    std::uint64_t steps() const { return steps_; }
 
     // Mean loss of the neuron with weights (w1, w2) on the data.
     double loss_at(double w1, double w2) const;
@@ -33,7 +32,6 @@ public:
     // Empty while all is well; otherwise which optimizer ran away, and why.
     const std::string& divergence() const { return divergence_; }
     float loss(int path) const { return paths_[std::size_t(path)].view.current_loss; }
-    std::array<float, 2> weights(int path) const { return paths_[std::size_t(path)].w; }
 
     void fill(LandscapeView& view) const;
 
