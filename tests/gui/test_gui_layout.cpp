@@ -76,7 +76,29 @@ constexpr Size k1024{1024, 768, 1.f}, k1280{1280, 720, 1.f};
 // The largest text size the app offers.
 constexpr Size k1600Large{1600, 900, 2.f}, k1280Large{1280, 720, 2.f}, k1024Large{1024, 768, 2.f};
 
+// Runs the app with these arguments and --layout-check; the exit code, and the log in `log`.
+int run_check(const std::string& args, const std::string& name, std::string& log) {
+    const std::string dir = std::string(SCREENSHOT_DIR) + "/layout";
+    std::filesystem::create_directories(dir);
+    const std::string cmd = std::string(XVFB_RUN) + " -a -s '-screen 0 1600x900x24' " + NNSCOPE_EXE + " " + args +
+                            " --layout-check --screenshot " + dir + "/" + name + ".png > " + dir + "/" + name +
+                            ".log 2>&1";
+    const int rc = std::system(cmd.c_str());
+    log = read_file(dir + "/" + name + ".log");
+    return rc;
+}
+
 }  // namespace
+
+// The check in the real app, both ways: the widget gallery fits a 1600x900 screen at the default
+// text size, and the same gallery squeezed into 640x480 at triple size does not.
+TEST_CASE("GUI layout: the check passes a screen that fits and fails one that does not") {
+    std::string log;
+    CHECK_MESSAGE(run_check("--gallery --width 1600 --height 900", "gallery-fits", log) == 0, log);
+    CHECK_MESSAGE(log.find("layout: no problems") != std::string::npos, log);
+    CHECK_MESSAGE(run_check("--gallery --width 640 --height 480 --scale 3", "gallery-squeezed", log) != 0, log);
+    CHECK_MESSAGE(log.find("layout: Widget gallery: ") != std::string::npos, log);
+}
 
 #define LAYOUT_CASES(lesson)                                                                                             \
     TEST_CASE("GUI layout: lesson " #lesson " at 1024x768") { check_lesson(lesson, k1024); }                             \
