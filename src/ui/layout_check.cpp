@@ -352,6 +352,25 @@ void check_text(const ImGuiContext& g, const ImDrawData* dd, const LayoutCheckOp
             return std::hash<std::uint64_t>()((std::uint64_t(std::uint32_t(p.first)) << 32) | std::uint32_t(p.second));
         }
     };
+    // A halo copy cut differently by a clip rectangle has fewer glyphs than the text it shadows:
+    // a run every glyph of which is drawn, within the halo distance, as the same glyph of the
+    // other run is a copy of it.
+    const auto copies = [&](int ra, int rb) {
+        const Run* s = &runs[std::size_t(ra)];
+        const Run* l = &runs[std::size_t(rb)];
+        if (s->last - s->first > l->last - l->first) std::swap(s, l);
+        for (int i = s->first; i <= s->last; ++i) {
+            const DrawnGlyph& gi = glyphs[std::size_t(i)];
+            bool found = false;
+            for (int j = l->first; j <= l->last && !found; ++j) {
+                const DrawnGlyph& gj = glyphs[std::size_t(j)];
+                found = gi.entry == gj.entry && std::fabs(gi.full.Min.x - gj.full.Min.x) <= o.halo &&
+                        std::fabs(gi.full.Min.y - gj.full.Min.y) <= o.halo;
+            }
+            if (!found) return false;
+        }
+        return true;
+    };
     std::unordered_set<std::pair<int, int>, PairHash> reported;
     std::vector<std::pair<int, int>> overlaps;  // run pairs, in the order found
     for (auto& [key, members] : grid) {
@@ -363,7 +382,7 @@ void check_text(const ImGuiContext& g, const ImDrawData* dd, const LayoutCheckOp
                 const int ga = runs[std::size_t(ra)].group, gb = runs[std::size_t(rb)].group;
                 if (ga == gb || !intersects(a.r, b.r)) continue;
                 const std::pair<int, int> groups(std::min(ga, gb), std::max(ga, gb));
-                if (!reported.insert(groups).second) continue;
+                if (!reported.insert(groups).second || copies(ra, rb)) continue;
                 overlaps.push_back(ra < rb ? std::make_pair(ra, rb) : std::make_pair(rb, ra));
             }
     }

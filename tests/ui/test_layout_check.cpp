@@ -16,7 +16,8 @@ namespace {
 
 // Draws `content` for a few frames in a fresh ImGui context without a renderer (like the app, the
 // layout settles over frames), then checks the last one.
-std::vector<ui::LayoutProblem> check(const std::function<void()>& content, ImVec2 display = ImVec2(800, 600)) {
+std::vector<ui::LayoutProblem> check(const std::function<void()>& content, const ui::LayoutCheckOptions& options = {},
+                                     ImVec2 display = ImVec2(800, 600)) {
     ImGuiContext* ctx = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = display;
@@ -36,7 +37,7 @@ std::vector<ui::LayoutProblem> check(const std::function<void()>& content, ImVec
         content();
         ImGui::Render();
     }
-    problems = ui::check_layout();
+    problems = ui::check_layout(options);
     ImGui::DestroyContext(ctx);
     return problems;
 }
@@ -217,4 +218,28 @@ TEST_CASE("layout check: a window title cut short is reported") {
         ImGui::End();
     });
     CHECK_MESSAGE(any(problems, "How much each layer learns: gradient size by layer", "title is cut off"), all(problems));
+}
+
+TEST_CASE("layout check: halo copies of a label cut differently by a clip rectangle are one text") {
+    ui::LayoutCheckOptions options;
+    options.check_cut_text = false;  // the clip rectangle does cut the label: not what this test is about
+    const auto problems = check(
+        [] {
+            begin("Plot", ImVec2(0, 0), ImVec2(400, 300));
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            // The clip rectangle ends just inside the letter "e": the copies drawn a pixel to the
+            // right lose it (ImGui drops glyphs that start past the clip rectangle), the others keep
+            // a sliver of it, so the copies are not all the same string.
+            const float cut = p.x + 20 + ImGui::CalcTextSize("halo lab").x + ImGui::GetFont()->FindGlyph('e')->X0 + 0.5f;
+            dl->PushClipRect(ImVec2(p.x, p.y), ImVec2(cut, p.y + 100), true);
+            for (int dy = -1; dy <= 1; ++dy)
+                for (int dx = -1; dx <= 1; ++dx)
+                    dl->AddText(ImVec2(p.x + 20 + float(dx), p.y + 40 + float(dy)),
+                                dx || dy ? IM_COL32(0, 0, 0, 255) : IM_COL32_WHITE, "halo label");
+            dl->PopClipRect();
+            ImGui::End();
+        },
+        options);
+    CHECK_MESSAGE(problems.empty(), all(problems));
 }
