@@ -152,6 +152,27 @@ bool scrolls(const ImGuiWindow* w, int axis) {
 }
 
 void check_windows(const ImGuiContext& g, const LayoutCheckOptions& o, std::vector<LayoutProblem>& out) {
+    // Windows (not child windows) on the screen: inside it, and not over one another.
+    std::vector<const ImGuiWindow*> roots;
+    for (const ImGuiWindow* w : g.Windows)
+        if (checked(w) && !(w->Flags & ImGuiWindowFlags_ChildWindow)) roots.push_back(w);
+    const ImVec2 display = g.IO.DisplaySize;
+    for (std::size_t i = 0; i < roots.size(); ++i) {
+        const ImGuiWindow* w = roots[i];
+        const ImRect r = w->Rect();
+        const float beyond[4] = {-r.Min.x, -r.Min.y, r.Max.x - display.x, r.Max.y - display.y};
+        const char* edges[4] = {"left", "top", "right", "bottom"};
+        for (int e = 0; e < 4; ++e)
+            if (beyond[e] >= o.min_overflow)
+                out.push_back({w->Name, fmt("the window reaches %.0f px beyond the %s edge of the screen", beyond[e], edges[e])});
+        for (std::size_t j = i + 1; j < roots.size(); ++j) {
+            ImRect both = r;
+            both.ClipWithFull(roots[j]->Rect());
+            if (both.GetWidth() >= o.min_overflow && both.GetHeight() >= o.min_overflow)
+                out.push_back({w->Name, fmt("the window overlaps window %s by %.0f x %.0f px", roots[j]->Name,
+                                            both.GetWidth(), both.GetHeight())});
+        }
+    }
     for (const ImGuiWindow* w : g.Windows) {
         if (!checked(w)) continue;
         // What the content needs this frame (as ImGui will compute ContentSize at the next Begin),

@@ -3,6 +3,7 @@
 // would not be able to read or reach. Used by `--layout-check` and by the GUI layout tests.
 //
 // It reports, naming the window:
+//  - a window reaching beyond the screen, or over another window (child windows excepted);
 //  - content wider than the window's visible area (sideways scrolling is a failure, scrollbar or not);
 //  - content taller than the visible area in a window that shows no vertical scrollbar;
 //  - text drawn over other text (glyph quads of two different pieces of text that overlap);

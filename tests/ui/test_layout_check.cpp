@@ -243,3 +243,16 @@ TEST_CASE("layout check: halo copies of a label cut differently by a clip rectan
         options);
     CHECK_MESSAGE(problems.empty(), all(problems));
 }
+
+TEST_CASE("layout check: a window beyond the screen's edge or over another window is reported") {
+    const auto problems = check([] {
+        begin("Left", ImVec2(0, 0), ImVec2(420, 300));
+        ImGui::Text("left");
+        ImGui::End();
+        begin("Right", ImVec2(400, 0), ImVec2(420, 300));  // over "Left" by 20 px, past the 800 px screen by 20
+        ImGui::Text("right");
+        ImGui::End();
+    });
+    CHECK_MESSAGE(any(problems, "Left", "overlaps window Right by 20 x 300 px"), all(problems));
+    CHECK_MESSAGE(any(problems, "Right", "20 px beyond the right edge of the screen"), all(problems));
+}
