@@ -290,8 +290,9 @@ void check_text(const ImGuiContext& g, const ImDrawData* dd, const LayoutCheckOp
     }
 
     // 2. Runs: consecutive glyphs of one font and size on one line, each starting at or after the
-    // previous one's advance. Two pieces of text set side by side may join one run (they cannot
-    // overlap then); text drawn back over text always starts a new run.
+    // previous one's advance and less than an em after it (a wider gap starts a new run, so that
+    // the labels of neighbouring widgets are named apart). Text drawn back over text always starts
+    // a new run; glyphs of one run are never checked against each other.
     std::vector<Run> runs;
     for (std::size_t k = 0; k < glyphs.size(); ++k) {
         DrawnGlyph& d = glyphs[k];
@@ -303,7 +304,7 @@ void check_text(const ImGuiContext& g, const ImDrawData* dd, const LayoutCheckOp
             const float em = e.font->FontSize * d.scale;
             const float pen = p.origin_x + pe.glyph->AdvanceX * p.scale;
             join = p.list == d.list && pe.font == e.font && std::fabs(p.scale - d.scale) <= 0.01f * d.scale &&
-                   std::fabs(p.line_y - d.line_y) <= 0.5f && d.origin_x >= pen - 0.5f && d.origin_x <= pen + 2.f * em;
+                   std::fabs(p.line_y - d.line_y) <= 0.5f && d.origin_x >= pen - 0.5f && d.origin_x <= pen + 0.9f * em;
             if (join) {
                 Run& r = runs.back();
                 if (d.origin_x > pen + 0.2f * em) r.text += ' ';
