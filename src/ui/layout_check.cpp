@@ -27,21 +27,8 @@ std::string fmt(const char* format, ...) {
 }
 
 void append_utf8(std::string& s, unsigned c) {
-    if (c < 0x80) {
-        s += char(c);
-    } else if (c < 0x800) {
-        s += char(0xC0 | (c >> 6));
-        s += char(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        s += char(0xE0 | (c >> 12));
-        s += char(0x80 | ((c >> 6) & 0x3F));
-        s += char(0x80 | (c & 0x3F));
-    } else {
-        s += char(0xF0 | (c >> 18));
-        s += char(0x80 | ((c >> 12) & 0x3F));
-        s += char(0x80 | ((c >> 6) & 0x3F));
-        s += char(0x80 | (c & 0x3F));
-    }
+    char buf[5];
+    s += ImTextCharToUtf8(buf, c);
 }
 
 // A quoted excerpt of a string for a message: at most 48 code points.
