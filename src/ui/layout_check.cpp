@@ -116,6 +116,30 @@ struct Run {
     std::string text;
 };
 
+// At most `limit` problems of one kind for one window (0: no limit), then one line saying how many
+// more: a plot whose tick labels all run together should not bury the rest of the report.
+class Limited {
+public:
+    Limited(std::vector<LayoutProblem>& out, int limit, const char* kind) : out_(out), limit_(limit), kind_(kind) {}
+    void add(const std::string& window, std::string what) {
+        int& n = counts_[window];
+        if (limit_ <= 0 || n < limit_) out_.push_back({window, std::move(what)});
+        else if (n == limit_) order_.push_back(window);
+        ++n;
+    }
+    void finish() {
+        for (const std::string& w : order_)
+            out_.push_back({w, fmt("... and %d more %s", counts_[w] - limit_, kind_)});
+    }
+
+private:
+    std::vector<LayoutProblem>& out_;
+    int limit_;
+    const char* kind_;
+    std::unordered_map<std::string, int> counts_;
+    std::vector<std::string> order_;
+};
+
 bool is_internal(const ImGuiWindow* w) {
     return std::strncmp(w->Name, "Debug##", 7) == 0;
 }
@@ -396,6 +420,7 @@ void check_text(const ImGuiContext& g, const ImDrawData* dd, const LayoutCheckOp
             }
     }
     std::sort(overlaps.begin(), overlaps.end());
+    Limited overlap_report(out, o.max_per_window, "pairs of overlapping text in this window");
     for (const auto& [ra, rb] : overlaps) {
         const Run& a = runs[std::size_t(ra)];
         const Run& b = runs[std::size_t(rb)];
@@ -403,8 +428,9 @@ void check_text(const ImGuiContext& g, const ImDrawData* dd, const LayoutCheckOp
         std::string what = fmt("text %s at (%.0f, %.0f) overlaps text %s at (%.0f, %.0f)", quoted(a.text).c_str(),
                                pa.x, pa.y, quoted(b.text).c_str(), pb.x, pb.y);
         if (a.list != b.list) what += " of window " + list_name(b.list);
-        out.push_back({list_name(a.list), what});
+        overlap_report.add(list_name(a.list), std::move(what));
     }
+    overlap_report.finish();
 
     if (!o.check_cut_text) return;
 
@@ -445,6 +471,7 @@ void check_text(const ImGuiContext& g, const ImDrawData* dd, const LayoutCheckOp
     // Text that ImGui clips itself to fit a frame (a combo box's preview, a slider's value, a
     // button's label: quads with cut UVs) is left alone; window titles are checked above.
     std::vector<bool> run_reported(runs.size(), false);
+    Limited cut_report(out, o.max_per_window, "pieces of cut text in this window");
     for (const DrawnGlyph& d : glyphs) {
         if (run_reported[std::size_t(d.run)]) continue;
         const ImGuiWindow* w = list_window[std::size_t(d.list)];
@@ -463,13 +490,14 @@ void check_text(const ImGuiContext& g, const ImDrawData* dd, const LayoutCheckOp
         else if (d.quad.Max.y - d.clip.Max.y > ty) edge = "bottom", hidden = d.quad.Max.y - d.clip.Max.y, axis = 1;
         if (!edge || (w && scrolls(w, axis))) continue;
         run_reported[std::size_t(d.run)] = true;
-        out.push_back({list_name(d.list),
+        cut_report.add(list_name(d.list),
                        fmt("text %s at (%.0f, %.0f) is cut by the %s edge of its clip rectangle (%.0f px of a %.0f px glyph "
                            "hidden) and the window has no %s scrollbar",
                            quoted(run.text).c_str(), glyphs[std::size_t(run.first)].full.Min.x,
                            glyphs[std::size_t(run.first)].full.Min.y, edge, hidden,
-                           axis == 0 ? d.full.GetWidth() : d.full.GetHeight(), axis == 0 ? "horizontal" : "vertical")});
+                           axis == 0 ? d.full.GetWidth() : d.full.GetHeight(), axis == 0 ? "horizontal" : "vertical"));
     }
+    cut_report.finish();
 }
 
 }  // namespace

@@ -34,6 +34,9 @@ struct LayoutCheckOptions {
     // Copies of one string drawn at most this many pixels apart are one text (a halo or shadow).
     float halo = 2.5f;
     bool check_cut_text = true;
+    // Overlapping pairs, and pieces of cut text, listed per window before one line counts the rest
+    // (0: all).
+    int max_per_window = 8;
 };
 
 // Checks the current ImGui context's last rendered frame (ImGui::GetDrawData() and the windows

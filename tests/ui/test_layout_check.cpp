@@ -256,3 +256,23 @@ TEST_CASE("layout check: a window beyond the screen's edge or over another windo
     CHECK_MESSAGE(any(problems, "Left", "overlaps window Right by 20 x 300 px"), all(problems));
     CHECK_MESSAGE(any(problems, "Right", "20 px beyond the right edge of the screen"), all(problems));
 }
+
+TEST_CASE("layout check: many overlaps in one window are listed up to a limit, then counted") {
+    const auto draw = [] {
+        begin("Ticks", ImVec2(0, 0), ImVec2(400, 300));
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        for (int i = 0; i < 13; ++i)  // 12 neighbouring pairs overlap
+            dl->AddText(ImVec2(p.x + 14.f * float(i), p.y), IM_COL32_WHITE, "1.75");  // "1." of each over "75" of the last
+        ImGui::End();
+    };
+    ui::LayoutCheckOptions options;
+    options.max_per_window = 5;
+    const auto limited = check(draw, options);
+    options.max_per_window = 0;
+    const auto every = check(draw, options);
+    REQUIRE_MESSAGE(every.size() >= 12, all(every));
+    CHECK_MESSAGE(limited.size() == 6, all(limited));
+    CHECK_MESSAGE(any(limited, "Ticks", "... and " + std::to_string(every.size() - 5) + " more pairs of overlapping text"),
+                  all(limited));
+}
