@@ -33,7 +33,9 @@ bool stepper(const char* id, int& value, int lo, int hi) {
     ImGui::SetCursorPosX(x + (w - ImGui::CalcTextSize(text.c_str()).x) * 0.5f);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(text.c_str());
-    ImGui::SameLine(x + w + 4);
+    // SetCursorPosX, not SameLine(x): inside a group SameLine counts from the group's left edge.
+    ImGui::SameLine(0, 0);
+    ImGui::SetCursorPosX(x + w + 4);
     ImGui::BeginDisabled(value >= hi);
     if (ImGui::Button("+")) {
         ++value;
