@@ -300,7 +300,7 @@ void PlanePanel(PanelContext& ctx) {
     if (perceptron)
         draw_legend_item(dl, at, left, right, IM_COL32_WHITE, false, "decision line");
     else if (landscape)
-        draw_legend_item(dl, at, left, right, optimizer_color(0), false, "boundary (y = 0), one per optimizer");
+        draw_legend_item(dl, at, left, right, optimizer_color(0), false, "boundaries (y = 0)");
     else if (has_field && ctx.state.show_hidden_lines && !s.layers.empty() && s.layers[0].W.rows() <= 8 &&
              s.layers.size() <= 3)
         draw_legend_item(dl, at, left, right, hidden_neuron_color(1), false, "a hidden neuron's line");

@@ -265,6 +265,19 @@ TickSet make_ticks(const AxisRange& r, int target, float pixels_per_unit_log) {
                     }
             return ts;
         }
+        // Too many for the room: 1 and 3 x 10^k, about evenly spaced on the log axis, so the labels
+        // still reach the bottom of the range (linear steps would leave the lower part unlabelled,
+        // e.g. 0.2 and 0.6 over a curve that falls to 0.019).
+        std::vector<double> one_three;
+        for (int k = k0 - 1; k <= k1; ++k)
+            for (int m : {1, 3}) {
+                const double v = m * exp10i(k);
+                if (v >= r.lo * (1 - 1e-9) && v <= r.hi * (1 + 1e-9)) one_three.push_back(v);
+            }
+        if (one_three.size() >= 2 && int(one_three.size()) <= target + 1) {
+            ts.major = one_three;
+            return ts;
+        }
         ts.major = nice_ticks(r.lo, r.hi, target);
         ts.major.erase(std::remove_if(ts.major.begin(), ts.major.end(), [](double v) { return v <= 0; }),
                        ts.major.end());
