@@ -253,6 +253,20 @@ TEST_CASE("lesson 2 step 5: once XOR is solved, raising the rate up to 50 withou
 
 // ---- Lesson 3: gradient descent ---------------------------------------------------------------
 
+TEST_CASE("lesson 3 step 2: at rate 0.02 plain gradient descent creeps; raised to 0.3 it reaches the valley floor within 60 steps") {
+    Session s(preset(3, 2));
+    REQUIRE(s.config().learning_rate == doctest::Approx(0.02f));
+    train_steps(s, 100);
+    const float creeping = s.landscape()->loss(0);
+    MESSAGE("SGD at 0.02, step 100: loss " << creeping);
+    CHECK(creeping > 0.5f);
+    s.set_learning_rate(0.3f);
+    train_steps(s, 60);
+    const float raised = s.landscape()->loss(0);
+    MESSAGE("60 steps later at 0.3: loss " << raised);
+    CHECK(raised < 0.13f);  // at 0.02 it would still be above 0.3 at step 300
+}
+
 TEST_CASE("lesson 3 step 3: the valley is about eight times steeper across than along, its steepest curvature 1.09") {
     // Mean squared error of y = w·x: its curvature (Hessian) is (2/n) XᵀX whatever w is.
     Session s(preset(3, 3));
