@@ -167,11 +167,12 @@ TEST_CASE("lesson 2 step 3: seed 9 solves XOR, seed 10 gets stuck with two point
 
     Session stuck(with_seed(c, 10));
     float best = 0;
-    for (int i = 0; i < 3000; ++i) {
+    for (int i = 1; i <= 3000; ++i) {
         stuck.step();
         best = std::max(best, stuck.evaluate_accuracy());
+        if (i == 300) CHECK(stuck.evaluate_accuracy() == 0.75f);  // three right for a few hundred steps
     }
-    CHECK(best == 0.75f);                        // three right for a while, never four
+    CHECK(best == 0.75f);                        // never four
     CHECK(stuck.evaluate_accuracy() == 0.5f);    // two wrong in the end
 
     const int eleven = steps_to_solve(with_seed(c, 11), 400);
@@ -378,11 +379,17 @@ TEST_CASE("lesson 4 step 3: with ReLU the bars stay within two powers of ten and
     CHECK(s.evaluate_accuracy() >= 0.95f);
 }
 
-TEST_CASE("lesson 4 step 3: from seeds 3 and 4 the twenty ReLU layers die and the loss goes back to 0.69") {
+TEST_CASE("lesson 4 step 3: from seeds 3 and 4 the twenty ReLU layers get partway, then die and the loss goes back to 0.69") {
     for (std::uint64_t seed : {3, 4}) {
         CAPTURE(seed);
         Session s(with_seed(preset(4, 3), seed));
-        train_steps(s, 1500);
+        float best = 0;
+        for (int i = 1; i <= 1500; ++i) {
+            s.step();
+            if (i % 50 == 0) best = std::max(best, s.evaluate_accuracy());
+        }
+        CAPTURE(best);
+        CHECK(best >= 0.8f);  // it gets partway first
         CHECK(s.loss() == doctest::Approx(0.693).epsilon(0.005));
         CHECK(s.evaluate_accuracy() <= 0.55f);
     }
