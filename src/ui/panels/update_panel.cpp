@@ -19,10 +19,14 @@ std::string next_term(double v, int decimals) {
     return buf;
 }
 
+// Wrapped at the panel's edge: in a narrow panel a formula that breaks onto two lines still shows
+// all its numbers, where a clipped one would hide the result.
 void line(const Fonts& fonts, ImU32 color, const std::string& text) {
     ImGui::PushFont(fonts.mono);
     ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::PushTextWrapPos(0.f);
     ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
 }
@@ -72,7 +76,7 @@ void UpdatePanel(PanelContext& ctx) {
         // A score shown as 0.00 would hide which side of 0 it is on, and that decides the prediction.
         while (d < 6 && p.update.score != 0 && rounded_to(p.update.score, d) == 0) ++d;
     }
-    std::snprintf(buf, sizeof buf, "example %d:  x = (%g, %g),  label %d", p.example + 1, x(0), x(1), p.update.label);
+    std::snprintf(buf, sizeof buf, "example %d: x = (%g, %g), label %d", p.example + 1, x(0), x(1), p.update.label);
     line(ctx.fonts, IM_COL32(255, 230, 60, 255), buf);
     char xs[2][16];
     std::snprintf(xs[0], sizeof xs[0], "%g", x(0));
@@ -82,7 +86,7 @@ void UpdatePanel(PanelContext& ctx) {
     std::snprintf(buf, sizeof buf, "score = %.*f", d, p.w_before(0));
     line(ctx.fonts, text, buf + std::string("·") + xs[0] + next_term(p.w_before(1), d) + "·" + xs[1] + next_term(p.b_before, d));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("score = w₁·x₁ + w₂·x₂ + b, with the weights before this step");
-    std::snprintf(buf, sizeof buf, "      = %.*f  →  prediction %d", d, p.update.score, p.update.predicted);
+    std::snprintf(buf, sizeof buf, "  = %.*f → prediction %d", d, p.update.score, p.update.predicted);
     line(ctx.fonts, text, buf);
     if (!p.update.changed()) {
         line(ctx.fonts, kGoodColor, "right: error 0, the weights stay put");
