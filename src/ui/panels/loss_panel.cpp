@@ -32,7 +32,7 @@ void PerceptronCurves(PanelContext& ctx, ImVec2 avail) {
     const train::Snapshot& s = ctx.snap;
     LinePlotOptions options;
     options.x_label = "training step";
-    options.y_label = "accuracy on the training points";
+    options.y_label = "training accuracy";
     options.y_min = 0;
     options.y_max = 1.05;
     options.size = avail;

@@ -8,6 +8,7 @@
 #include "ui/gl/field_view.h"
 #include "ui/panels/panels.h"
 #include "ui/theme.h"
+#include "ui/widgets/flow.h"
 #include "ui/widgets/contour.h"
 #include "ui/widgets/plot.h"
 
@@ -308,13 +309,17 @@ void PlanePanel(PanelContext& ctx) {
     if (undecided) {
         ImGui::SetCursorScreenPos(ImVec2(origin.x + fs * 0.5f, at.y + fs * 1.5f));
         ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
+        ImGui::PushTextWrapPos(0.f);
         ImGui::TextUnformatted("No boundary: p ≈ 0.5 everywhere.");
+        ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
-        at.y += fs * 1.5f;
+        at.y = ImGui::GetCursorScreenPos().y - fs * 1.5f;  // below however many lines it took
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, at.y + fs * 1.5f));
     if (has_field && !perceptron && !s.layers.empty() && s.layers[0].W.rows() <= 8 && s.layers.size() <= 3)
-        ImGui::Checkbox("show each hidden neuron's line", &ctx.state.show_hidden_lines);
+        ImGui::Checkbox(CheckboxWidth("show each hidden neuron's line") <= LineWidth() ? "show each hidden neuron's line"
+                                                                                     : "neurons' lines",
+                        &ctx.state.show_hidden_lines);
 }
 
 }  // namespace ui
