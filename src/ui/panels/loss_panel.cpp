@@ -6,6 +6,7 @@
 
 #include "ui/panels/panels.h"
 #include "ui/theme.h"
+#include "ui/widgets/flow.h"
 #include "ui/widgets/plot.h"
 
 namespace ui {
@@ -110,7 +111,7 @@ void LossPanel(PanelContext& ctx) {
         acc_options.legend = false;  // the loss plot's legend names the same colours
         PlotLines("##accuracy", acc_lines, acc_options);
     }
-    ImGui::Checkbox("log scale for the loss", &ctx.state.loss_log_scale);
+    CheckboxWrapped("log scale for the loss", &ctx.state.loss_log_scale);
 }
 
 }  // namespace ui

@@ -292,6 +292,10 @@ void PlanePanel(PanelContext& ctx) {
     draw_legend_item(dl, at, left, right, kClass0Color, true, "label 0");
     if (s.test_data && s.test_data->x.rows() > 0) {
         const float fsz = ImGui::GetFontSize();
+        if (at.x > left && at.x + fsz * 1.3f + ImGui::CalcTextSize("test (black rim)").x > right) {
+            at.x = left;
+            at.y += fsz * 1.4f;
+        }
         const ImVec2 c(at.x + fsz * 0.45f, at.y + fsz * 0.55f);
         dl->AddCircleFilled(c, fsz * 0.38f, IM_COL32(150, 150, 155, 255));
         dl->AddCircle(c, fsz * 0.38f, IM_COL32(15, 15, 20, 255), 0, 2.5f);
@@ -317,9 +321,7 @@ void PlanePanel(PanelContext& ctx) {
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, at.y + fs * 1.5f));
     if (has_field && !perceptron && !s.layers.empty() && s.layers[0].W.rows() <= 8 && s.layers.size() <= 3)
-        ImGui::Checkbox(CheckboxWidth("show each hidden neuron's line") <= LineWidth() ? "show each hidden neuron's line"
-                                                                                     : "neurons' lines",
-                        &ctx.state.show_hidden_lines);
+        CheckboxWrapped("show each hidden neuron's line", &ctx.state.show_hidden_lines);
 }
 
 }  // namespace ui
