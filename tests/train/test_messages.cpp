@@ -55,12 +55,26 @@ TEST_CASE("stuck message: worse than guessing points at the learning rate, level
 TEST_CASE("stuck watch: a flat loss at chance is stuck after the window, not before") {
     train::StuckWatch w;  // window 1000, blocks of 25
     w.restart(0.5f);
-    for (int i = 0; i < 999; ++i) w.observe(5.f, 0.5f);
+    for (int i = 0; i < 1000; ++i) w.observe(5.f, 0.5f);
     CHECK_FALSE(w.stuck());
-    for (int i = 0; i < 30; ++i) w.observe(5.f, 0.5f);
-    // The first block set the best; nothing improved on it since.
+    CHECK(w.steps_without_improvement() == 0);
+    // The first block leaves the window: a thousand steps that did no better than it.
+    for (int i = 0; i < 25; ++i) w.observe(5.f, 0.5f);
     CHECK(w.stuck());
-    CHECK(w.steps_without_improvement() == 1029 - 25);
+    CHECK(w.steps_without_improvement() == 1000);
+    for (int i = 0; i < 10; ++i) w.observe(5.f, 0.5f);
+    CHECK(w.steps_without_improvement() == 1010);
+}
+
+TEST_CASE("stuck watch: a loss drifting down 3% in a thousand steps at chance is stuck") {
+    train::StuckWatch w;
+    w.restart(0.5f);
+    float loss = 19.9f;
+    for (int i = 0; i < 1500; ++i) {
+        w.observe(loss, 0.5f);
+        loss *= 0.99997f;
+    }
+    CHECK(w.stuck());
 }
 
 TEST_CASE("stuck watch: a falling loss or an accuracy above chance is never stuck") {

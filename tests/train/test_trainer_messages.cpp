@@ -98,8 +98,8 @@ TEST_CASE("trainer: lesson 4 step 4 with sigmoid, no shortcuts and learning rate
     REQUIRE(s->step == 900);
     CHECK(s->state == RunState::Paused);
     CHECK(s->message.empty());  // not yet: a thousand steps without improvement first
-    // Measured: the loss last improves at step 200 and the message comes at step 1200 (seeds 2-6:
-    // 1025-1050).
+    // Measured: the message comes at step 1175 (seeds 2-10: 1025-1050), the earliest possible being
+    // 1025, a window of 1000 steps after the first block of 25.
     t.send(train::StepN{600});
     s = step_and_wait(t, 1500);
     REQUIRE(s->step == 1500);
