@@ -1,6 +1,7 @@
 // How strongly each layer is being taught: the size of the gradient of its weights, layer by layer
 // now (bars) and over time (a layer x step map), both on a log scale. With sigmoid in a deep
 // network the first layers' bars shrink by orders of magnitude: they stop learning.
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -11,6 +12,28 @@
 #include "ui/widgets/plot.h"
 
 namespace ui {
+
+namespace {
+// A log axis has no place for 0 or NaN, so the bar chart would say "no data yet": when no layer has
+// a size to draw, say what the sizes are instead. Empty when at least one bar can be drawn.
+std::string unplottable_note(const std::vector<float>& norms) {
+    int zero = 0, not_finite = 0;
+    for (float g : norms) {
+        if (std::isfinite(g) && g > 0) return {};
+        if (std::isfinite(g)) ++zero;
+        else ++not_finite;
+    }
+    if (not_finite == 0)
+        return "The gradients are 0 in every layer: no error reaches the weights, so nothing learns. Every "
+               "neuron may be saturated (sigmoid far from 0) or dead (ReLU below 0): lower the learning rate and "
+               "press Reset.";
+    if (zero == 0)
+        return "The gradients are not a number (NaN or infinite) in every layer: the weights have run away. Lower "
+               "the learning rate and press Reset.";
+    return "The gradients are 0 or not a number in every layer: nothing learns. Lower the learning rate and press "
+           "Reset.";
+}
+}  // namespace
 
 void GradientsPanel(PanelContext& ctx) {
     const train::Snapshot& s = ctx.snap;
@@ -32,7 +55,19 @@ void GradientsPanel(PanelContext& ctx) {
     bars.log_y = true;
     bars.colors = {IM_COL32(240, 160, 40, 255)};
     bars.size = ImVec2(avail.x, (avail.y - spacing) * 0.48f);
-    BarChart("##grad-bars", s.grad_norms, labels, bars);
+    if (const std::string note = unplottable_note(s.grad_norms); !note.empty()) {
+        const ImVec2 start = ImGui::GetCursorPos();
+        ImGui::PushStyleColor(ImGuiCol_Text, kBadColor);
+        ImGui::PushTextWrapPos(start.x + bars.size.x);
+        ImGui::TextUnformatted(note.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+        // The map below keeps its place.
+        const float used = ImGui::GetCursorPosY() - start.y;
+        if (used < bars.size.y) ImGui::Dummy(ImVec2(1, bars.size.y - used - spacing));
+    } else {
+        BarChart("##grad-bars", s.grad_norms, labels, bars);
+    }
 
     const train::MultiSeries& h = s.grad_norm_history;
     if (h.size() < 2 || h.width != layers) {
