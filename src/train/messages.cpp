@@ -38,8 +38,16 @@ std::string stuck_message(const StuckFacts& f) {
     if (f.guess_loss > 0 && f.loss > 1.25f * f.guess_loss)
         return m + " Steps this large push the neurons to where they stop learning: lower the learning rate and "
                    "press Reset.";
-    return m + " If the first layers' gradients are tiny, try ReLU or shortcuts; otherwise a lower learning rate. "
-               "Then press Reset.";
+    bool all_zero = !f.grad_norms.empty();
+    for (float g : f.grad_norms) all_zero = all_zero && g == 0.f;
+    if (all_zero)
+        return m + " No gradient reaches any weight: the neurons are dead (ReLU below 0) or saturated. Lower the "
+                   "learning rate and press Reset.";
+    // Vanishing: the first layer hears less than a ten-thousandth of what the output layer does.
+    if (f.grad_norms.size() >= 3 && f.grad_norms.front() < 1e-4f * f.grad_norms.back())
+        return m + " The first layers get almost no gradient (it vanishes on the way back): try ReLU or shortcuts, "
+                   "then press Reset.";
+    return m + " Try a lower learning rate and press Reset, or New seed.";
 }
 
 }  // namespace train

@@ -4,6 +4,7 @@
 // Pure functions: the tests read them without a thread.
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace train {
 
@@ -24,6 +25,8 @@ struct StuckFacts {
     float loss = 0;             // the loss the scoreboard shows now
     float guess_loss = 0;       // the loss of always predicting the class shares
     float chance = 0.5f;        // the accuracy of always guessing the larger class
+    // Sizes of each layer's weight gradient, first to last, from the snapshot: they tell which hint fits.
+    std::vector<float> grad_norms;
 };
 std::string stuck_message(const StuckFacts& f);
 

@@ -293,7 +293,7 @@ void Trainer::compose_message(Snapshot& s) const {
         s.message = message_;
         s.message_kind = MessageKind::Warning;
     } else if (s.config.model == ModelKind::Mlp && stuck_.stuck()) {
-        s.message = stuck_message({stuck_.steps_without_improvement(), s.train_loss, guess_loss_, stuck_.chance()});
+        s.message = stuck_message({stuck_.steps_without_improvement(), s.train_loss, guess_loss_, stuck_.chance(), s.grad_norms});
         s.message_kind = MessageKind::Warning;
     } else if (session_.converged()) {
         s.message = "Converged: a whole pass over the data without a single mistake.";

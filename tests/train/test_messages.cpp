@@ -42,14 +42,18 @@ TEST_CASE("divergence message: a rate moved after the divergence is stated as it
     CHECK(contains(train::divergence_message(f), "NaN (not a number)"));
 }
 
-TEST_CASE("stuck message: worse than guessing points at the learning rate, level with guessing at the gradients") {
-    std::string m = train::stuck_message({1000, 16.51f, 0.6931f, 0.5f});
+TEST_CASE("stuck message: worse than guessing points at the learning rate; otherwise the gradients choose the hint") {
+    std::string m = train::stuck_message({1000, 16.51f, 0.6931f, 0.5f, {}});
     CHECK(contains(m, "1000" + nbsp + "steps"));
     CHECK(contains(m, "16.51"));
     CHECK(contains(m, "50.0%"));
     CHECK(contains(m, "lower the learning rate and press Reset"));
-    m = train::stuck_message({1000, 0.6931f, 0.6931f, 0.5f});
+    m = train::stuck_message({1000, 0.6931f, 0.6931f, 0.5f, {1e-15f, 1e-9f, 1e-3f}});
     CHECK(contains(m, "ReLU or shortcuts"));
+    m = train::stuck_message({1000, 0.6931f, 0.6931f, 0.5f, {0.f, 0.f, 0.f}});
+    CHECK(contains(m, "dead"));
+    m = train::stuck_message({1000, 0.6931f, 0.6931f, 0.5f, {1e-3f, 1e-3f, 1e-3f}});
+    CHECK(contains(m, "New seed"));
 }
 
 TEST_CASE("stuck watch: a flat loss at chance is stuck after the window, not before") {
