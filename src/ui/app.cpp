@@ -71,6 +71,12 @@ const PanelInfo* find_panel(const std::string& name) {
 
 void glfw_error(int code, const char* description) { std::fprintf(stderr, "nnscope: GLFW error %d: %s\n", code, description); }
 
+// Files dropped onto the window, kept until the next frame opens them (GLFW calls back on this thread).
+std::vector<std::string> g_dropped_files;
+void glfw_drop(GLFWwindow*, int count, const char** paths) {
+    for (int i = 0; i < count; ++i) g_dropped_files.emplace_back(paths[i]);
+}
+
 // The app's state on the UI thread.
 class App {
 public:
@@ -176,6 +182,7 @@ bool App::open_window() {
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // the layout comes from the lesson, not a file beside it
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    glfwSetDropCallback(window_, glfw_drop);  // ImGui's backend installs none: nothing to chain
     ImGui_ImplOpenGL3_Init("#version 330 core");
     std::string warning;
     fonts_ = build_fonts(scale_, warning);
@@ -366,6 +373,7 @@ void App::draw_lesson_screen(const train::Snapshot& snap, std::vector<train::Com
 
     layout_panels(snap, ImVec2(sidebar_w + gap, controls_h + gap),
                   ImVec2(display.x - sidebar_w - gap, display.y - controls_h - gap), out);
+    OpenDroppedFiles(ctx, g_dropped_files);
     handle_sidebar(request);
     handle_keys();
 }

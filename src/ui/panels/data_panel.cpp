@@ -1,12 +1,17 @@
 // The data: a generated set with its noise and its share of test points, or the student's own
 // points, clicked onto the plane or loaded from a CSV file.
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 
+#include "data/data_paths.h"
 #include "data/points_csv.h"
 #include "ui/panels/panels.h"
 #include "ui/theme.h"
+#include "ui/widgets/file_browser.h"
 
 namespace ui {
 
@@ -26,6 +31,34 @@ bool input_string(const char* label, std::string& s, float width) {
     if (s.capacity() < 16) s.reserve(16);
     return ImGui::InputText(label, s.data(), s.capacity() + 1,
                             ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_EnterReturnsTrue, resize_string, &s);
+}
+
+const std::vector<std::string> kPointFileKinds = {".csv", ".txt"};
+constexpr double kDropNoticeSeconds = 6.0;
+
+std::filesystem::path examples_folder() { return std::filesystem::path(NNSCOPE_SOURCE_DIR) / "assets" / "points"; }
+
+// Typed, browsed or dropped: found through the app's data folders, read, and sent to the trainer,
+// with the outcome in the panel's message line.
+void load_points_file(PanelContext& ctx, const std::string& typed) {
+    PanelState& st = ctx.state;
+    const data::ResolvedPath where = data::resolve_data_path(typed, data::data_roots(NNSCOPE_SOURCE_DIR));
+    if (!where.error.empty()) {
+        st.csv_failed = true;
+        st.csv_message = where.error;
+        return;
+    }
+    data::PointsCsvResult r = data::read_points_csv(where.path.string());
+    st.csv_failed = !r.data;
+    if (!r.data) {
+        st.csv_message = r.error;
+        return;
+    }
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "Loaded %ld points from %s.", long(r.data->x.rows()),
+                  where.path.filename().string().c_str());
+    st.csv_message = buf;
+    ctx.out.push_back(train::LoadPoints{std::make_shared<const data::Dataset2D>(std::move(*r.data))});
 }
 
 void class_swatch(ImU32 color) {
@@ -92,21 +125,23 @@ void DataPanel(PanelContext& ctx) {
     ImGui::TextWrapped("On the plane: click or drag to add points, right-click to remove one.");
     ImGui::PopStyleColor();
 
-    const bool enter = input_string("##csv", st.csv_path, ImGui::GetContentRegionAvail().x - fs * 7.f);
+    const float fs_buttons = ImGui::CalcTextSize("Load CSVBrowse...").x + ImGui::GetStyle().FramePadding.x * 4 +
+                             ImGui::GetStyle().ItemSpacing.x * 2;
+    const bool enter = input_string("##csv", st.csv_path, std::max(fs * 4.f, ImGui::GetContentRegionAvail().x - fs_buttons));
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("A CSV file with one point per line: x,y,label (label 0 or 1); a header line is optional");
+        ImGui::SetTooltip("A CSV file with one point per line: x,y,label (label 0 or 1); a header line is optional.\n"
+                          "A relative path is looked for in the working folder, the nnscope folder and its assets/.");
     ImGui::SameLine();
-    if ((ImGui::Button("Load CSV") || enter) && !st.csv_path.empty()) {
-        data::PointsCsvResult r = data::read_points_csv(st.csv_path);
-        st.csv_failed = !r.data;
-        if (r.data) {
-            char buf[160];
-            std::snprintf(buf, sizeof buf, "Loaded %ld points.", long(r.data->x.rows()));
-            st.csv_message = buf;
-            ctx.out.push_back(train::LoadPoints{std::make_shared<const data::Dataset2D>(std::move(*r.data))});
-        } else {
-            st.csv_message = r.error;
-        }
+    if ((ImGui::Button("Load CSV") || enter) && !st.csv_path.empty()) load_points_file(ctx, st.csv_path);
+    ImGui::SameLine();
+    if (ImGui::Button("Browse...")) OpenFileBrowser(st.csv_browser, examples_folder());
+    std::filesystem::path chosen;
+    if (FileBrowserModal("Open a file of points", st.csv_browser, kPointFileKinds, examples_folder(), chosen)) {
+        // Inside the repository, the short name the lessons use (and that works from anywhere).
+        const std::filesystem::path inside = chosen.lexically_relative(NNSCOPE_SOURCE_DIR);
+        const bool under_repo = !inside.empty() && *inside.begin() != "..";
+        st.csv_path = under_repo ? inside.string() : chosen.string();
+        load_points_file(ctx, st.csv_path);
     }
     if (!st.csv_message.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, st.csv_failed ? kBadColor : kGoodColor);
@@ -114,9 +149,59 @@ void DataPanel(PanelContext& ctx) {
         ImGui::PopStyleColor();
     } else if (st.csv_path.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
-        ImGui::TextWrapped("Type the path of a CSV file (x,y,label per line) and press Load.");
+        ImGui::TextWrapped("Type the path of a CSV file (x,y,label per line) and press Load, or Browse, or drop "
+                           "the file onto the window.");
         ImGui::PopStyleColor();
     }
+    st.data_panel_frame = ImGui::GetFrameCount();
+}
+
+void OpenDroppedFiles(PanelContext& ctx, std::vector<std::string>& dropped) {
+    PanelState& st = ctx.state;
+    if (!dropped.empty()) {
+        // The first file of a kind that holds points; anything else gets told why not.
+        const std::string* pick = nullptr;
+        for (const std::string& p : dropped) {
+            std::string ext = std::filesystem::path(p).extension().string();
+            for (char& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
+            if (std::find(kPointFileKinds.begin(), kPointFileKinds.end(), ext) != kPointFileKinds.end()) {
+                pick = &p;
+                break;
+            }
+        }
+        if (pick) {
+            st.csv_path = *pick;
+            load_points_file(ctx, *pick);
+            if (!st.csv_failed && dropped.size() > 1)
+                st.csv_message += " (" + std::to_string(dropped.size() - 1) + " more dropped file" +
+                                  (dropped.size() > 2 ? "s" : "") + " left unopened: one data set at a time.)";
+        } else {
+            std::error_code ec;
+            const std::filesystem::path first(dropped.front());
+            const std::string name = first.filename().empty() ? first.string() : first.filename().string();
+            st.csv_failed = true;
+            st.csv_message = std::filesystem::is_directory(first, ec)
+                                 ? name + " is a folder: drop a CSV file of points (x,y,label per line), or use Browse."
+                                 : name + " is not a CSV file of points: drop a .csv file with x,y,label per line.";
+        }
+        dropped.clear();
+        st.drop_notice_until = ImGui::GetTime() + kDropNoticeSeconds;
+    }
+    // The Data panel shows the message itself; otherwise it floats over the screen for a while.
+    const bool panel_shown = st.data_panel_frame >= ImGui::GetFrameCount() - 1;
+    if (panel_shown || ImGui::GetTime() > st.drop_notice_until || st.csv_message.empty()) return;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y - ImGui::GetFontSize()), ImGuiCond_Always, ImVec2(0.5f, 1.f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(display.x * 0.8f, display.y * 0.5f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, st.csv_failed ? IM_COL32(110, 30, 25, 245) : IM_COL32(25, 80, 40, 245));
+    ImGui::Begin("##dropped-file", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
+                     ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PushTextWrapPos(display.x * 0.75f);
+    ImGui::TextUnformatted(st.csv_message.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::End();
+    ImGui::PopStyleColor();
 }
 
 }  // namespace ui
