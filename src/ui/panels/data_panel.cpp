@@ -181,7 +181,8 @@ void OpenDroppedFiles(PanelContext& ctx, std::vector<std::string>& dropped) {
             const std::string name = first.filename().empty() ? first.string() : first.filename().string();
             st.csv_failed = true;
             st.csv_message = std::filesystem::is_directory(first, ec)
-                                 ? name + " is a folder: drop a CSV file of points (x,y,label per line), or use Browse."
+                                 ? name + " is a folder: drop a CSV file of points (x,y,label per line), or use "
+                                          "Browse... in the Data panel."
                                  : name + " is not a CSV file of points: drop a .csv file with x,y,label per line.";
         }
         dropped.clear();

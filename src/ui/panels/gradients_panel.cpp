@@ -2,6 +2,7 @@
 // now (bars) and over time (a layer x step map), both on a log scale. With sigmoid in a deep
 // network the first layers' bars shrink by orders of magnitude: they stop learning.
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -16,13 +17,14 @@ namespace ui {
 namespace {
 // A log axis has no place for 0 or NaN, so the bar chart would say "no data yet": when no layer has
 // a size to draw, say what the sizes are instead. Empty when at least one bar can be drawn.
-std::string unplottable_note(const std::vector<float>& norms) {
+std::string unplottable_note(const std::vector<float>& norms, std::uint64_t step) {
     int zero = 0, not_finite = 0;
     for (float g : norms) {
         if (std::isfinite(g) && g > 0) return {};
         if (std::isfinite(g)) ++zero;
         else ++not_finite;
     }
+    if (not_finite == 0 && step == 0) return "No step yet: press Play or Step to compute the first gradients.";
     if (not_finite == 0)
         return "The gradients are 0 in every layer: no error reaches the weights, so nothing learns. Every "
                "neuron may be saturated (sigmoid far from 0) or dead (ReLU below 0): lower the learning rate and "
@@ -55,9 +57,9 @@ void GradientsPanel(PanelContext& ctx) {
     bars.log_y = true;
     bars.colors = {IM_COL32(240, 160, 40, 255)};
     bars.size = ImVec2(avail.x, (avail.y - spacing) * 0.48f);
-    if (const std::string note = unplottable_note(s.grad_norms); !note.empty()) {
+    if (const std::string note = unplottable_note(s.grad_norms, s.step); !note.empty()) {
         const ImVec2 start = ImGui::GetCursorPos();
-        ImGui::PushStyleColor(ImGuiCol_Text, kBadColor);
+        ImGui::PushStyleColor(ImGuiCol_Text, s.step == 0 ? kMutedTextColor : kBadColor);
         ImGui::PushTextWrapPos(start.x + bars.size.x);
         ImGui::TextUnformatted(note.c_str());
         ImGui::PopTextWrapPos();
