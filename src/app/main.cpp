@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "ui/app.h"
+#include "ui/fonts.h"
 
 int main(int argc, char** argv) {
     ui::AppOptions options;
@@ -21,7 +22,10 @@ int main(int argc, char** argv) {
                    "Draw this many frames while training flat out, print median and 99th-percentile frame times, exit")
         ->check(CLI::Range(1, 1000000));
     cli.add_option("--lessons", options.lessons_dir, "Folder of lesson files")->check(CLI::ExistingDirectory);
-    cli.add_option("--scale", options.scale, "Text and UI scale, for the size of the room")->check(CLI::Range(0.5f, 3.0f));
+    cli.add_option("--scale", options.scale, "Text and UI scale, for the size of the room (text size − / + steps it)")
+        ->check(CLI::Range(ui::kSmallestTextScale, ui::kLargestTextScale));
+    cli.add_flag("--log-actions", options.log_actions,
+                 "Print each presenter action (step changes, play, full screen...) and window size change on stdout");
     cli.add_option("--width", options.width, "Window width in pixels")->check(CLI::Range(640, 7680));
     cli.add_option("--height", options.height, "Window height in pixels")->check(CLI::Range(480, 4320));
     cli.add_flag("--gallery", options.gallery, "Show every plot widget on synthetic data");

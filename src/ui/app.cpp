@@ -24,6 +24,9 @@
 #include "ui/gl/opaque_images.h"
 #include "ui/gl/presenter.h"
 #include "ui/gl/screenshot.h"
+#include "ui/input_queue.h"
+#include "ui/panel_layout.h"
+#include "ui/shortcuts.h"
 #include "ui/panels/lesson_sidebar.h"
 #include "ui/panels/panels.h"
 #include "ui/theme.h"
@@ -48,19 +51,21 @@ struct PanelInfo {
     const char* name;
     const char* title;
     void (*draw)(PanelContext&);
-    float weight;  // share of the side column's height
+    float weight;      // share of the side column's height
+    float min_width;   // in lines of text: below this the panel is not readable
+    float min_height;  // in lines of text, title included
 };
 
 const PanelInfo kPanels[] = {
-    {"spam", "A neuron that reads email", SpamPanel, 1.f},
-    {"plane", "The input plane: data and decision boundary", PlanePanel, 1.2f},
-    {"loss", "Loss and accuracy", LossPanel, 1.2f},
-    {"update", "Perceptron rule, one example at a time", UpdatePanel, 1.f},
-    {"network", "The network", NetworkPanel, 1.3f},
-    {"model", "Build the network", ModelPanel, 0.9f},
-    {"data", "Data", DataPanel, 0.9f},
-    {"landscape", "The loss landscape of two weights", LandscapePanel, 1.3f},
-    {"gradients", "How much each layer learns: gradient size by layer", GradientsPanel, 1.4f},
+    {"spam", "A neuron that reads email", SpamPanel, 1.f, 16.f, 16.f},
+    {"plane", "The input plane: data and decision boundary", PlanePanel, 1.2f, 13.f, 16.f},
+    {"loss", "Loss and accuracy", LossPanel, 1.2f, 13.f, 11.f},
+    {"update", "Perceptron rule, one example at a time", UpdatePanel, 1.f, 14.f, 11.f},
+    {"network", "The network", NetworkPanel, 1.3f, 14.f, 15.f},
+    {"model", "Build the network", ModelPanel, 0.9f, 13.f, 8.f},
+    {"data", "Data", DataPanel, 0.9f, 13.f, 9.f},
+    {"landscape", "The loss landscape of two weights", LandscapePanel, 1.3f, 13.f, 16.f},
+    {"gradients", "How much each layer learns: gradient size by layer", GradientsPanel, 1.4f, 13.f, 21.f},
 };
 
 const PanelInfo* find_panel(const std::string& name) {
@@ -92,6 +97,11 @@ private:
     void draw_lesson_screen(const train::Snapshot& snap, std::vector<train::Command>& out);
     void layout_panels(const train::Snapshot& snap, ImVec2 origin, ImVec2 size, std::vector<train::Command>& out);
     void handle_keys();
+    void perform(Action action);
+    void toggle_full_screen();
+    void draw_help_overlay();
+    void draw_blank_screen();
+    void log_action(const char* what);
     void handle_sidebar(const SidebarRequest& r);
     void rebuild_fonts();
     bool play_script(int frame);
@@ -110,7 +120,13 @@ private:
     bool script_done() const { return next_click_ >= options_.clicks.size(); }
 
     AppOptions options_;
-    float scale_;
+    float scale_;             // the text size asked for
+    float fonts_scale_ = 0;   // the one the fonts are built for: scale_, or less on a small screen
+    float scale_in_force() const {
+        int w = 0, h = 0;
+        if (window_) glfwGetWindowSize(window_, &w, &h);
+        return h > 0 ? std::min(scale_, largest_text_scale(float(h))) : scale_;
+    }
     GLFWwindow* window_ = nullptr;
     Fonts fonts_;
     bool fonts_dirty_ = false;
@@ -133,7 +149,33 @@ private:
     long triangles_total_ = 0, heaviest_triangles_ = 0;
     std::string heaviest_window_;
     int click_phase_ = 0;
+
+    // Presenting: keys from GLFW's callbacks, the help overlay, the blank screen, full screen.
+    InputQueue input_;
+    bool help_open_ = false;
+    bool blank_ = false;
+    bool key_hint_ = true;  // until the teacher has seen the list of keys or used one
+    bool full_screen_ = false;
+    int windowed_x_ = 0, windowed_y_ = 0, windowed_w_ = 0, windowed_h_ = 0;
+    int logged_w_ = 0, logged_h_ = 0;
+    SidebarState sidebar_state_;
+    float controls_height_ = 0.f;  // the controls bar's content, measured last frame
 };
+
+// GLFW's callbacks, installed before ImGui's backend so that it chains them: every event reaches
+// both the app's queue and ImGui.
+InputQueue* g_input = nullptr;
+void on_key(GLFWwindow*, int key, int, int action, int mods) {
+    if (g_input) g_input->key(key, action, mods);
+}
+void on_char(GLFWwindow*, unsigned c) {
+    if (g_input) g_input->character(c);
+}
+void on_mouse_button(GLFWwindow* w, int button, int action, int) {
+    double x = 0, y = 0;
+    glfwGetCursorPos(w, &x, &y);
+    if (g_input) g_input->mouse_button(button, action == GLFW_PRESS, ImVec2(float(x), float(y)));
+}
 
 // Scripted clicks on the plane (--click, --right-click), played through ImGui's input like a real
 // mouse: one frame hovering, one pressed, one released. They start once the window has settled
@@ -181,16 +223,21 @@ bool App::open_window() {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // the layout comes from the lesson, not a file beside it
+    g_input = &input_;
+    glfwSetKeyCallback(window_, on_key);
+    glfwSetCharCallback(window_, on_char);
+    glfwSetMouseButtonCallback(window_, on_mouse_button);
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     glfwSetDropCallback(window_, glfw_drop);  // ImGui's backend installs none: nothing to chain
     ImGui_ImplOpenGL3_Init("#version 330 core");
     std::string warning;
-    fonts_ = build_fonts(scale_, warning);
+    fonts_scale_ = scale_in_force();
+    fonts_ = build_fonts(fonts_scale_, warning);
     if (!warning.empty()) {
         std::fprintf(stderr, "nnscope: %s\n", warning.c_str());
         startup_error_ = warning;
     }
-    apply_classroom_style(scale_);
+    apply_classroom_style(fonts_scale_);
 
     canvas_ = std::make_unique<gl::Canvas>();
     presenter_ = std::make_unique<gl::Presenter>(window_);
@@ -216,14 +263,16 @@ void App::close_window() {
     ImGui::DestroyContext();
     glfwDestroyWindow(window_);
     glfwTerminate();
+    g_input = nullptr;
 }
 
 void App::rebuild_fonts() {
     std::string warning;
-    fonts_ = build_fonts(scale_, warning);
+    fonts_scale_ = scale_in_force();
+    fonts_ = build_fonts(fonts_scale_, warning);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
-    apply_classroom_style(scale_);
+    apply_classroom_style(fonts_scale_);
     canvas_->invalidate();
     fonts_dirty_ = false;
 }
@@ -285,57 +334,222 @@ void App::handle_sidebar(const SidebarRequest& r) {
             if (nav_->open(r.lesson, 0)) apply_step(true);
             break;
         case SidebarRequest::Kind::TextBigger:
-            scale_ = std::min(2.5f, scale_ + 0.1f);
+            scale_ = scale_in_force();
+            scale_ = std::min(next_text_scale(scale_, +1), largest_text_scale(ImGui::GetIO().DisplaySize.y));
             fonts_dirty_ = true;
             break;
         case SidebarRequest::Kind::TextSmaller:
-            scale_ = std::max(0.6f, scale_ - 0.1f);
+            scale_ = next_text_scale(scale_in_force(), -1);
             fonts_dirty_ = true;
             break;
     }
 }
 
-// A presenter's clicker sends PageUp / PageDown; a keyboard, the arrow keys.
-void App::handle_keys() {
-    const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput || ImGui::IsAnyItemActive()) return;
-    const auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), false); };
-    if (pressed(ImGuiKey_RightArrow) || pressed(ImGuiKey_PageDown)) handle_sidebar({SidebarRequest::Kind::Next});
-    if (pressed(ImGuiKey_LeftArrow) || pressed(ImGuiKey_PageUp)) handle_sidebar({SidebarRequest::Kind::Previous});
+void App::log_action(const char* what) {
+    if (!options_.log_actions) return;
+    if (nav_ && nav_->lesson())
+        std::printf("action: %s (lesson %d step %d)\n", what, nav_->lesson_index() + 1, nav_->step_index() + 1);
+    else
+        std::printf("action: %s\n", what);
+    std::fflush(stdout);
 }
 
+// Every key event since the last frame, in order: a clicker's press and release that both fall
+// between two frames still count. Keys typed into a text field are the field's.
+void App::handle_keys() {
+    const std::vector<KeyEvent> keys = input_.take_keys();
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) return;
+    for (const KeyEvent& e : keys) {
+        if (e.key == GLFW_KEY_ESCAPE) {
+            if (help_open_ || blank_) {
+                help_open_ = blank_ = false;
+                log_action("escape");
+            } else if (full_screen_) {
+                toggle_full_screen();
+            }
+            continue;
+        }
+        if (const std::optional<Action> a = action_for(e)) perform(*a);
+    }
+}
+
+void App::perform(Action action) {
+    key_hint_ = false;
+    // Any key brings the screen back from black; B itself only does that.
+    if (blank_) {
+        blank_ = false;
+        if (action == Action::Blank) {
+            log_action("blank off");
+            return;
+        }
+    }
+    const train::SnapshotPtr snap = trainer_ ? trainer_->latest() : nullptr;
+    const bool trains = !panels_.empty() && !(panels_.size() == 1 && panels_[0] == "spam");
+    switch (action) {
+        case Action::Next: handle_sidebar({SidebarRequest::Kind::Next}); break;
+        case Action::Previous: handle_sidebar({SidebarRequest::Kind::Previous}); break;
+        case Action::PlayPause:
+            if (!trains || !snap) break;
+            if (snap->state == train::RunState::Running) {
+                trainer_->send(train::Pause{});
+                log_action("pause");
+            } else if (snap->state == train::RunState::Paused) {
+                trainer_->send(train::Play{});
+                log_action("play");
+            }
+            return;
+        case Action::Step:
+            if (!trains || !snap || snap->state == train::RunState::Diverged) break;
+            trainer_->send(train::StepN{1});
+            log_action("step");
+            return;
+        case Action::Reset:
+            if (!trains) break;
+            trainer_->send(train::Reset{});
+            log_action("reset");
+            return;
+        case Action::FullScreen: toggle_full_screen(); return;
+        case Action::Help:
+            help_open_ = !help_open_;
+            log_action(help_open_ ? "help on" : "help off");
+            return;
+        case Action::TextBigger: handle_sidebar({SidebarRequest::Kind::TextBigger}); break;
+        case Action::TextSmaller: handle_sidebar({SidebarRequest::Kind::TextSmaller}); break;
+        case Action::Blank:
+            blank_ = true;
+            log_action("blank on");
+            return;
+    }
+    if (action == Action::TextBigger || action == Action::TextSmaller) {
+        char what[48];
+        std::snprintf(what, sizeof what, "%s %.2f", action_name(action), double(scale_in_force()));
+        log_action(what);
+    } else {
+        log_action(action_name(action));
+    }
+}
+
+// Full screen on the monitor the window is on (the primary one when GLFW cannot tell), at its
+// current video mode; back to the window's old place and size after.
+void App::toggle_full_screen() {
+    if (!full_screen_) {
+        GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+        const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+        if (!mode) {
+            log_action("full-screen unavailable");
+            return;
+        }
+        glfwGetWindowPos(window_, &windowed_x_, &windowed_y_);
+        glfwGetWindowSize(window_, &windowed_w_, &windowed_h_);
+        glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+        full_screen_ = true;
+        log_action("full-screen on");
+    } else {
+        glfwSetWindowMonitor(window_, nullptr, windowed_x_, windowed_y_, windowed_w_, windowed_h_, GLFW_DONT_CARE);
+        full_screen_ = false;
+        log_action("full-screen off");
+    }
+    canvas_->invalidate();
+}
+
+// The list of keys, over the middle of the screen, from the same table the keys are read with.
+void App::draw_help_overlay() {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float fs = ImGui::GetFontSize();
+    const auto list = shortcuts();
+    float keys_w = 0, what_w = 0;
+    for (const Shortcut& k : list) {
+        keys_w = std::max(keys_w, ImGui::CalcTextSize(k.keys).x);
+        what_w = std::max(what_w, ImGui::CalcTextSize(k.what).x);
+    }
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = std::min(display.x * 0.96f, keys_w + what_w + fs * 2.f + style.WindowPadding.x * 2.f);
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, display.y * 0.96f));
+    ImGui::SetNextWindowBgAlpha(1.f);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(24, 27, 34, 255));
+    ImGui::Begin("Keys", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleColor();
+    ImGui::PushFont(fonts_.heading);
+    ImGui::TextUnformatted("Keys for presenting");
+    ImGui::PopFont();
+    ImGui::Separator();
+    const bool two_columns = keys_w + what_w + fs * 2.f <= width - style.WindowPadding.x * 2.f + 0.5f;
+    for (const Shortcut& k : list) {
+        ImGui::PushFont(fonts_.bold);
+        ImGui::TextColored(ImVec4(1.f, 0.85f, 0.3f, 1.f), "%s", k.keys);
+        ImGui::PopFont();
+        if (two_columns) ImGui::SameLine(keys_w + fs * 2.f);
+        ImGui::PushTextWrapPos(0.f);
+        ImGui::TextUnformatted(k.what);
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::Separator();
+    ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
+    ImGui::TextWrapped("Keys do nothing while you type in a text field. Esc closes this list.");
+    ImGui::PopStyleColor();
+    ImGui::End();
+}
+
+// Black, over everything, as presentation software does: the class looks at the teacher.
+void App::draw_blank_screen() {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 255));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.f);
+    ImGui::Begin("Blank", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::End();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+}
+
+// The panels share the area right of the lesson as panel_layout.h describes; each is a child of
+// one host window, so that when they do not fit the host scrolls with a visible scrollbar. A panel
+// is a title strip and, under it, its content, which scrolls on its own when it is taller.
 void App::layout_panels(const train::Snapshot& snap, ImVec2 origin, ImVec2 size, std::vector<train::Command>& out) {
     std::vector<const PanelInfo*> shown;
     for (const std::string& name : panels_)
         if (const PanelInfo* p = find_panel(name)) shown.push_back(p);
     if (shown.empty()) return;
-    const float gap = kWindowGap;
-    // The first panel is the main one: alone it takes the area, otherwise the left part, as wide as
-    // it is tall (the plane is square); the others share the right column.
-    std::vector<std::pair<ImVec2, ImVec2>> rects;
-    if (shown.size() == 1) {
-        rects.push_back({origin, size});
-    } else {
-        const float main_width = std::min(size.y + fonts_.base_size * 2.f, size.x * 0.56f);
-        rects.push_back({origin, ImVec2(main_width, size.y)});
-        const float column_x = origin.x + main_width + gap, column_w = size.x - main_width - gap;
-        const int rest = int(shown.size()) - 1;
-        float total_weight = 0;
-        for (int i = 1; i <= rest; ++i) total_weight += shown[i]->weight;
-        const float free_height = size.y - gap * float(rest - 1);
-        float y = origin.y;
-        for (int i = 1; i <= rest; ++i) {
-            const float h = free_height * shown[i]->weight / total_weight;
-            rects.push_back({ImVec2(column_x, y), ImVec2(column_w, h)});
-            y += h + gap;
-        }
-    }
+    const float fs = fonts_.base_size;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    std::vector<PanelSpec> specs;
+    for (const PanelInfo* p : shown) specs.push_back({p->weight, p->min_width * fs, p->min_height * fs, fs * 2.f});
+    const PanelArrangement arrangement = arrange_panels(specs, size.x, size.y, kWindowGap, style.ScrollbarSize);
+
+    ImGui::SetNextWindowPos(origin);
+    ImGui::SetNextWindowSize(size);
+    ImGui::SetNextWindowContentSize(ImVec2(0, arrangement.content_height));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.f);
+    ImGui::Begin("Panels", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                        ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoSavedSettings |
+                                        (arrangement.scrolls ? 0 : ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse));
+    ImGui::PopStyleVar(2);
+
     PanelContext ctx{snap, fonts_, out, *field_view_, *images_, *pictures_, spam_, panel_state_};
     ctx.painting = std::find(panels_.begin(), panels_.end(), "data") != panels_.end();
+    const ImU32 title_bg = ImGui::GetColorU32(ImGuiCol_TitleBg);
+    const ImU32 border = ImGui::GetColorU32(ImGuiCol_Border);
     for (std::size_t i = 0; i < shown.size(); ++i) {
-        ImGui::SetNextWindowPos(rects[i].first);
-        ImGui::SetNextWindowSize(rects[i].second);
-        ImGui::Begin(shown[i]->title, nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+        const PanelRect& r = arrangement.rects[i];
+        ImGui::SetCursorPos(ImVec2(r.x, r.y));
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+        ImGui::BeginChild(shown[i]->name, ImVec2(r.w, r.h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        ImGui::PopStyleVar();
+        // The title strip, wrapped when the panel is narrow.
+        const ImVec2 p0 = ImGui::GetWindowPos();
+        const float wrap = r.w - style.FramePadding.x * 2.f;
+        const float title_h = ImGui::CalcTextSize(shown[i]->title, nullptr, false, wrap).y + style.FramePadding.y * 2.f;
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(p0, ImVec2(p0.x + r.w, p0.y + title_h), title_bg, style.WindowRounding, ImDrawFlags_RoundCornersTop);
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p0.x + style.FramePadding.x, p0.y + style.FramePadding.y),
+                    ImGui::GetColorU32(ImGuiCol_Text), shown[i]->title, nullptr, wrap);
+        dl->AddRect(p0, ImVec2(p0.x + r.w, p0.y + r.h), border, style.WindowRounding);
+        ImGui::SetCursorPos(ImVec2(1.f, title_h));
+        ImGui::BeginChild("content", ImVec2(r.w - 2.f, r.h - title_h - 1.f), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
         if (!startup_error_.empty() && std::string(shown[i]->name) == "plane") {
             ImGui::PushStyleColor(ImGuiCol_Text, kBadColor);
             ImGui::TextWrapped("%s", startup_error_.c_str());
@@ -343,39 +557,50 @@ void App::layout_panels(const train::Snapshot& snap, ImVec2 origin, ImVec2 size,
         }
         if (i == 0 && std::string(shown[0]->name) != "spam") MessageBanner(snap);
         shown[i]->draw(ctx);
-        ImGui::End();
+        ImGui::EndChild();
+        ImGui::EndChild();
     }
+    ImGui::End();
 }
 
 void App::draw_lesson_screen(const train::Snapshot& snap, std::vector<train::Command>& out) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const float sidebar_w = std::max(display.x * 0.31f, fonts_.base_size * 18.f);
+    const float fs = fonts_.base_size;
+    // The lesson column: about a third of the screen, wider for big text, but never more than
+    // two fifths: the panels need the rest.
+    const float sidebar_w = std::floor(std::max(display.x * 0.30f, std::min(fs * 15.f, display.x * 0.40f)));
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(sidebar_w, display.y));
     ImGui::Begin("Lesson", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                         ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
-    const SidebarRequest request = LessonSidebar(*nav_, fonts_);
+    const SidebarRequest request = LessonSidebar(*nav_, fonts_, sidebar_state_, key_hint_);
     ImGui::End();
 
+    // The controls bar is as tall as its rows, which wrap on a narrow screen (measured last
+    // frame); past two fifths of the screen it scrolls.
+    const ImGuiStyle& style = ImGui::GetStyle();
     const float rows = has_scoreboard(snap) ? 3.f : 2.f;
-    const float controls_h = ImGui::GetFrameHeightWithSpacing() * rows + ImGui::GetStyle().WindowPadding.y * 2.f + 6.f;
+    if (controls_height_ <= 0) controls_height_ = ImGui::GetFrameHeightWithSpacing() * rows - style.ItemSpacing.y;
+    const float controls_max = std::floor(display.y * 0.4f);
+    const float controls_h = std::min(controls_max, std::ceil(controls_height_ + style.WindowPadding.y * 2.f));
     // Windows keep a few pixels apart so that a change in one never makes the canvas redraw its
     // neighbour (see gl::Canvas).
     const float gap = kWindowGap;
     ImGui::SetNextWindowPos(ImVec2(sidebar_w + gap, 0));
     ImGui::SetNextWindowSize(ImVec2(display.x - sidebar_w - gap, controls_h));
     ImGui::Begin("Controls", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                                          ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+                                          ImGuiWindowFlags_NoTitleBar);
     PanelContext ctx{snap, fonts_, out, *field_view_, *images_, *pictures_, spam_, panel_state_};
+    const float top = ImGui::GetCursorPosY();
     if (!panels_.empty() && !(panels_.size() == 1 && panels_[0] == "spam")) ControlsBar(ctx);
     else ImGui::TextWrapped("No training in this step: the neuron's numbers are yours to change.");
+    controls_height_ = ImGui::GetCursorPosY() - top - style.ItemSpacing.y;
     ImGui::End();
 
     layout_panels(snap, ImVec2(sidebar_w + gap, controls_h + gap),
                   ImVec2(display.x - sidebar_w - gap, display.y - controls_h - gap), out);
     OpenDroppedFiles(ctx, g_dropped_files);
     handle_sidebar(request);
-    handle_keys();
 }
 
 void App::frame(std::vector<train::Command>& out) {
@@ -391,6 +616,9 @@ void App::frame(std::vector<train::Command>& out) {
     train::SnapshotPtr snap = trainer_->latest();
     if (!snap) return;
     draw_lesson_screen(*snap, out);
+    if (help_open_) draw_help_overlay();
+    if (blank_) draw_blank_screen();
+    handle_keys();
 }
 
 int App::run() {
@@ -436,18 +664,26 @@ int App::run() {
     while (!glfwWindowShouldClose(window_)) {
         const auto t0 = Clock::now();
         glfwPollEvents();
-        if (fonts_dirty_) rebuild_fonts();
+        // A window made smaller (leaving full screen, say) may no longer hold the text size.
+        if (fonts_dirty_ || scale_in_force() != fonts_scale_) rebuild_fonts();
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         // A screenshot shows the screen as the lesson lays it out, not whatever the virtual
         // display's cursor happens to hover.
         if (!options_.screenshot.empty()) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
         const bool scripted = play_script(frames);
+        if (!scripted && options_.screenshot.empty()) input_.apply_mouse(ImGui::GetIO());
         ImGui::NewFrame();
         frame(out);
         ImGui::Render();
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window_, &fb_w, &fb_h);
+        if (options_.log_actions && (fb_w != logged_w_ || fb_h != logged_h_)) {
+            logged_w_ = fb_w;
+            logged_h_ = fb_h;
+            std::printf("window: %dx%d\n", fb_w, fb_h);
+            std::fflush(stdout);
+        }
         // A screenshot must show every window as it is now, so nothing waits for the next frame.
         const float budget = options_.screenshot.empty() ? kRedrawBudget : 1.f;
         const gl::CanvasStats drawn =

@@ -21,6 +21,7 @@ struct AppOptions {
     float scale = 1.0f;            // UI scale (text size)
     int width = 1600, height = 900;
     std::vector<ScriptedClick> clicks;  // played on the plane before the screenshot
+    bool log_actions = false;      // print presenter actions and window size changes (for tests)
 };
 
 // Opens the window and runs until it is closed. Returns the process exit code.

@@ -27,6 +27,24 @@ ImFont* add(const char* path, float size, std::string& warning) {
 }
 }  // namespace
 
+float largest_text_scale(float screen_height) {
+    float largest = kSmallestTextScale;
+    for (float s : kTextScales)
+        if (s * kBaseFontSize * kMinLinesOnScreen <= screen_height + 0.5f) largest = s;
+    return largest;
+}
+
+float next_text_scale(float scale, int direction) {
+    if (direction > 0) {
+        for (float s : kTextScales)
+            if (s > scale + 1e-3f) return s;
+        return kLargestTextScale;
+    }
+    for (auto it = std::rbegin(kTextScales); it != std::rend(kTextScales); ++it)
+        if (*it < scale - 1e-3f) return *it;
+    return kSmallestTextScale;
+}
+
 Fonts build_fonts(float scale, std::string& warning) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();

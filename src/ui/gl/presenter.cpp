@@ -33,6 +33,17 @@ void Presenter::present(const std::vector<ImVec4>& damage, bool whole, int fb_wi
         glfwSwapBuffers(window_);
         return;
     }
+    if (fb_width != width_ || fb_height != height_) {
+        if (width_ != 0) swap_frames_ = 3;
+        width_ = fb_width;
+        height_ = fb_height;
+    }
+    swapped_ = swap_frames_ > 0;
+    if (swapped_) {
+        --swap_frames_;
+        glfwSwapBuffers(window_);
+        return;
+    }
     if (whole) {
         copy_sub_buffer_(display_, drawable_, 0, 0, fb_width, fb_height);
         return;

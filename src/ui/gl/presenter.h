@@ -19,13 +19,13 @@ public:
     explicit Presenter(GLFWwindow* window);
 
     // True when the back buffer still holds the last frame, so that a frame may be repaired.
-    bool keeps_back_buffer() const { return copy_sub_buffer_ != nullptr; }
+    bool keeps_back_buffer() const { return copy_sub_buffer_ != nullptr && !swapped_; }
 
     // Shows the frame: the damaged rectangles (framebuffer pixels, top-left origin) or, with
     // `whole`, everything.
     void present(const std::vector<ImVec4>& damage, bool whole, int fb_width, int fb_height);
 
-    const char* mode() const { return keeps_back_buffer() ? "repair (software renderer)" : "swap"; }
+    const char* mode() const { return copy_sub_buffer_ ? "repair (software renderer)" : "swap"; }
 
 private:
     using CopySubBuffer = void (*)(void* display, unsigned long drawable, int x, int y, int width, int height);
@@ -33,6 +33,12 @@ private:
     void* display_ = nullptr;
     unsigned long drawable_ = 0;
     CopySubBuffer copy_sub_buffer_ = nullptr;
+    // After the window's size changes, Mesa's buffers catch up a frame or two later; copying
+    // rectangles of the new size out of the old buffer is an X error. Those frames are swapped
+    // whole instead, and the frame after a swap is drawn whole.
+    int width_ = 0, height_ = 0;
+    int swap_frames_ = 0;
+    bool swapped_ = false;
 };
 
 }  // namespace ui::gl

@@ -4,11 +4,14 @@
 #include "train/format.h"
 #include "ui/panels/panels.h"
 #include "ui/theme.h"
+#include "ui/widgets/flow.h"
 #include "ui/widgets/wrapped_text.h"
 
 namespace ui {
 
 namespace {
+constexpr const char* kNoTestPoints = "no test points (set a test share in the Data panel)";
+
 const char* state_label(train::RunState s) {
     switch (s) {
         case train::RunState::Running: return "TRAINING";
@@ -43,42 +46,44 @@ void ControlsBar(PanelContext& ctx) {
     const train::Snapshot& s = ctx.snap;
     const bool perceptron = s.config.model == train::ModelKind::Perceptron;
     const bool running = s.state == train::RunState::Running;
+    const bool stopped = s.state == train::RunState::Diverged;
+    const float fs = ImGui::GetFontSize();
 
+    // First row: the buttons, then the run's status; each item moves to a new line when the
+    // window is too narrow for it (small projectors, big text).
+    const char* play_label = running ? "‖ Pause" : "▶ Play";
     if (running) {
-        if (ImGui::Button("‖ Pause")) ctx.out.push_back(train::Pause{});
+        if (ImGui::Button(play_label)) ctx.out.push_back(train::Pause{});
     } else {
-        ImGui::BeginDisabled(s.state == train::RunState::Diverged);
-        if (ImGui::Button("▶ Play")) ctx.out.push_back(train::Play{});
+        ImGui::BeginDisabled(stopped);
+        if (ImGui::Button(play_label)) ctx.out.push_back(train::Play{});
         ImGui::EndDisabled();
     }
-    ImGui::SameLine();
-    ImGui::BeginDisabled(s.state == train::RunState::Diverged);
-    if (ImGui::Button(perceptron ? "Step: 1 example" : "Step: 1")) ctx.out.push_back(train::StepN{1});
+    const char* step_label = perceptron ? "Step: 1 example" : "Step: 1";
+    SameLineIfFits(ButtonWidth(step_label));
+    ImGui::BeginDisabled(stopped);
+    if (ImGui::Button(step_label)) ctx.out.push_back(train::StepN{1});
     if (ImGui::IsItemHovered()) {
         const bool batches = s.config.batch_size > 0 && s.data && s.config.batch_size < s.data->x.rows();
         ImGui::SetTooltip(perceptron ? "Apply the perceptron rule to the next example, then pause"
                           : batches  ? "One gradient-descent step on the next batch of examples, then pause"
                                      : "One gradient-descent step on all the training points, then pause");
     }
-    ImGui::SameLine();
-    if (ImGui::Button(perceptron ? "Step: 1 pass" : "Step: 100"))
-        ctx.out.push_back(train::StepN{perceptron ? int(s.data ? s.data->x.rows() : 4) : 100});
+    const char* many_label = perceptron ? "Step: 1 pass" : "Step: 100";
+    SameLineIfFits(ButtonWidth(many_label));
+    if (ImGui::Button(many_label)) ctx.out.push_back(train::StepN{perceptron ? int(s.data ? s.data->x.rows() : 4) : 100});
     ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (s.state == train::RunState::Diverged) ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(170, 60, 50, 255));
+    SameLineIfFits(ButtonWidth("Reset"));
+    if (stopped) ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(170, 60, 50, 255));
     if (ImGui::Button("Reset")) ctx.out.push_back(train::Reset{});
-    if (s.state == train::RunState::Diverged) ImGui::PopStyleColor();
+    if (stopped) ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start again from fresh random weights (seed %llu)",
                                                   (unsigned long long)s.config.seed);
-    ImGui::SameLine();
+    SameLineIfFits(ButtonWidth("New seed"));
     if (ImGui::Button("New seed")) ctx.out.push_back(train::Reset{s.config.seed + 1});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start again from different random weights");
 
     // Status beside the buttons: what the class should read at a glance.
-    ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y - 3.f);
-    StatePill(s.state);
-    ImGui::SameLine();
     char status[320];
     const auto step = static_cast<unsigned long long>(s.step);
     if (perceptron) {
@@ -95,18 +100,32 @@ void ControlsBar(PanelContext& ctx) {
     } else {
         std::snprintf(status, sizeof status, "step %llu", step);
     }
+    const float pill_w = TextWidth(state_label(s.state)) + 20.f;
+    SameLineIfFits(pill_w + ImGui::GetStyle().ItemSpacing.x + TextWidth(status), fs * 1.5f);
+    ImGui::BeginGroup();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y - 3.f);
+    StatePill(s.state);
+    SameLineIfFits(TextWidth(status));
     ImGui::TextUnformatted(status);
+    ImGui::EndGroup();
 
-    // Second row: the hyper-parameters.
-    const float slider_width = ImGui::GetFontSize() * 9.f;
+    // Second row: the hyper-parameters. Values are written beside the sliders, where no handle
+    // covers them.
     float lr = s.config.learning_rate;
-    ImGui::SetNextItemWidth(slider_width);
-    if (ImGui::SliderFloat("learning rate", &lr, 0.0001f, 100.f, "%.3g", ImGuiSliderFlags_Logarithmic) && lr > 0)
+    // In train::format's words, as the trainer's messages quote it.
+    const std::string lr_text = "learning rate " + train::format_learning_rate(lr);
+    const char* lr_label = lr_text.c_str();
+    const float slider_w = FitItemWidth(fs * 8.f, lr_label);
+    ImGui::SetNextItemWidth(slider_w);
+    if (ImGui::SliderFloat("##learning-rate", &lr, 0.0001f, 100.f, "", ImGuiSliderFlags_Logarithmic) && lr > 0)
         ctx.out.push_back(train::SetLearningRate{lr});
+    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::TextUnformatted(lr_label);
 
     if (!perceptron && !s.landscape) {
-        ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.f);
+        const float combo_w = FitItemWidth(fs * 6.f, "activation");
+        SameLineIfFits(LabeledWidth(combo_w, "activation"), fs * 1.5f);
+        ImGui::SetNextItemWidth(combo_w);
         const std::string current(nn::activation_name(s.config.activation));
         if (ImGui::BeginCombo("activation", current.c_str())) {
             for (nn::Activation a : nn::kAllActivations) {
@@ -118,16 +137,25 @@ void ControlsBar(PanelContext& ctx) {
         }
     }
 
-    ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
     bool flat_out = s.config.steps_per_second <= 0;
     float speed = flat_out ? 10000.f : float(s.config.steps_per_second);
-    ImGui::SetNextItemWidth(slider_width * 0.8f);
+    char speed_label[64];
+    if (flat_out) std::snprintf(speed_label, sizeof speed_label, "steps/s");
+    else std::snprintf(speed_label, sizeof speed_label, "%.0f steps/s", double(speed));
+    const float speed_w = FitItemWidth(fs * 6.f, speed_label);
+    SameLineIfFits(LabeledWidth(speed_w, speed_label) + ImGui::GetStyle().ItemSpacing.x + CheckboxWidth("max"),
+                   fs * 1.5f);
+    ImGui::BeginGroup();
+    ImGui::SetNextItemWidth(speed_w);
     ImGui::BeginDisabled(flat_out);
-    if (ImGui::SliderFloat("steps/s", &speed, 1.f, 10000.f, "%.0f", ImGuiSliderFlags_Logarithmic))
+    if (ImGui::SliderFloat("##speed", &speed, 1.f, 10000.f, "", ImGuiSliderFlags_Logarithmic))
         ctx.out.push_back(train::SetSpeed{speed});
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::TextUnformatted(speed_label);
+    SameLineIfFits(CheckboxWidth("max"));
     if (ImGui::Checkbox("max", &flat_out)) ctx.out.push_back(train::SetSpeed{flat_out ? 0.0 : 30.0});
+    ImGui::EndGroup();
 
     if (has_scoreboard(s)) Scoreboard(s);
 }
@@ -137,23 +165,34 @@ bool has_scoreboard(const train::Snapshot& s) { return s.config.model == train::
 // Loss and accuracy on the training points and on the test points, in the colours of the loss
 // panel's curves: the numbers a class checks first, always on screen.
 void Scoreboard(const train::Snapshot& s) {
-    // The numbers in train::format's words, as the trainer's messages quote them.
-    const auto part = [](const char* name, ImU32 color, float loss, float accuracy) {
+    // "training loss 0.0360   accuracy 100.0%" as one piece that moves to the next line whole, its
+    // numbers in train::format's words, as the trainer's messages quote them.
+    const auto part = [](const char* name, ImU32 color, float loss, float accuracy, bool after_another) {
+        const std::string text = "loss " + train::format_loss(loss) + "   accuracy " + train::format_percent(accuracy);
+        const char* buf = text.c_str();
+        if (after_another)
+            SameLineIfFits(TextWidth(name) + ImGui::GetStyle().ItemSpacing.x + TextWidth(buf), ImGui::GetFontSize() * 2.f);
+        ImGui::BeginGroup();
         ImGui::PushStyleColor(ImGuiCol_Text, color);
         ImGui::TextUnformatted(name);
         ImGui::PopStyleColor();
         ImGui::SameLine();
-        const std::string text = "loss " + train::format_loss(loss) + "   accuracy " + train::format_percent(accuracy);
-        ImGui::TextUnformatted(text.c_str());
+        ImGui::TextUnformatted(buf);
+        ImGui::EndGroup();
     };
     if (s.train_loss < 0) {
         ImGui::TextDisabled("no training points");
         return;
     }
-    part("training", kTrainCurveColor, s.train_loss, s.train_accuracy);
-    ImGui::SameLine(0, ImGui::GetFontSize() * 2.f);
-    if (s.test_loss >= 0) part("test", kTestCurveColor, s.test_loss, s.test_accuracy);
-    else ImGui::TextDisabled("no test points (set a test share in the Data panel)");
+    part("training", kTrainCurveColor, s.train_loss, s.train_accuracy, false);
+    if (s.test_loss >= 0) {
+        part("test", kTestCurveColor, s.test_loss, s.test_accuracy, true);
+    } else {
+        SameLineIfFits(TextWidth(kNoTestPoints), ImGui::GetFontSize() * 2.f);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+        ImGui::TextWrapped("%s", kNoTestPoints);
+        ImGui::PopStyleColor();
+    }
 }
 
 void MessageBanner(const train::Snapshot& s) {

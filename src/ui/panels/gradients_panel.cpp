@@ -1,6 +1,7 @@
 // How strongly each layer is being taught: the size of the gradient of its weights, layer by layer
 // now (bars) and over time (a layer x step map), both on a log scale. With sigmoid in a deep
 // network the first layers' bars shrink by orders of magnitude: they stop learning.
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -56,7 +57,9 @@ void GradientsPanel(PanelContext& ctx) {
     bars.y_label = "size of the weight gradient";
     bars.log_y = true;
     bars.colors = {IM_COL32(240, 160, 40, 255)};
-    bars.size = ImVec2(avail.x, (avail.y - spacing) * 0.48f);
+    // Each plot keeps room for its axes and a readable picture; a shorter panel scrolls.
+    const float min_plot = ImGui::GetFontSize() * 8.5f;
+    bars.size = ImVec2(avail.x, std::max(min_plot, (avail.y - spacing) * 0.48f));
     if (const std::string note = unplottable_note(s.grad_norms, s.step); !note.empty()) {
         const ImVec2 start = ImGui::GetCursorPos();
         ImGui::PushStyleColor(ImGuiCol_Text, s.step == 0 ? kMutedTextColor : kBadColor);
@@ -95,7 +98,7 @@ void GradientsPanel(PanelContext& ctx) {
     map.log_scale = true;
     map.smooth = false;
     map.integer_y_ticks = true;
-    map.size = ImVec2(avail.x, (avail.y - spacing) * 0.52f);
+    map.size = ImVec2(avail.x, std::max(min_plot, (avail.y - spacing) * 0.52f));
     if (ctx.pictures.ready())
         map.draw_colors = [&](ImDrawList* dl, ImVec2 p0, ImVec2 p1, const std::vector<ImU32>& colors, int rows, int cols,
                               bool smooth) { ctx.pictures.draw(0x47524144ull, dl, p0, p1, colors, cols, rows, smooth); };

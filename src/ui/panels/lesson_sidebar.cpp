@@ -1,10 +1,12 @@
 #include "ui/panels/lesson_sidebar.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <string>
 
 #include "ui/theme.h"
+#include "ui/widgets/flow.h"
 #include "ui/widgets/rich_text.h"
 
 namespace ui {
@@ -40,10 +42,11 @@ void PromptBox(const std::vector<lesson::Span>& prompt, const Fonts& fonts) {
 }
 }  // namespace
 
-SidebarRequest LessonSidebar(const lesson::Navigator& nav, const Fonts& fonts) {
+SidebarRequest LessonSidebar(const lesson::Navigator& nav, const Fonts& fonts, SidebarState& state, bool key_hint) {
     SidebarRequest request;
     const auto& library = nav.library();
     const lesson::Lesson* lesson = nav.lesson();
+    const ImGuiStyle& style = ImGui::GetStyle();
 
     // Lesson picker: every file in lessons/, the broken ones with their reason.
     const std::string current = lesson ? entry_label(library[nav.lesson_index()], nav.lesson_index()) : "no lesson open";
@@ -71,8 +74,25 @@ SidebarRequest LessonSidebar(const lesson::Navigator& nav, const Fonts& fonts) {
         }
     if (library.empty()) ImGui::TextWrapped("No lesson files found. Lessons are Markdown files in the lessons/ folder.");
 
+    // The footer (Previous / Next, Apply preset, text size, the key hint) wraps on a narrow column;
+    // its height is the one measured last frame.
+    const char* kHint = "F1 or ?: the list of keys";
+    const float row = ImGui::GetFrameHeightWithSpacing();
+    const float line_w = LineWidth();
+    const float sizes_w = TextWidth("text size") + style.ItemSpacing.x * 2 + ButtonWidth(" − ") + ButtonWidth(" + ");
+    const bool size_label = sizes_w <= line_w;  // else the buttons alone, with a tooltip
+    const float sizes_shown_w = size_label ? sizes_w : style.ItemSpacing.x + ButtonWidth("A−") + ButtonWidth("A+");
+    if (state.footer_height <= 0) state.footer_height = row * 2.f + style.ItemSpacing.y * 2.f;
+    const float footer = state.footer_height;
+
     if (lesson) {
         const lesson::Step* step = nav.step();
+        // With room for about a dozen lines, the step's title stays put, the prose scrolls under
+        // it and the "Try this" prompts stay in view below (scrolling themselves past half the
+        // column). With less (big text on a small screen) all of it scrolls as one.
+        const float line_h = ImGui::GetTextLineHeightWithSpacing();
+        const bool compact = ImGui::GetContentRegionAvail().y - footer < line_h * 14.f;
+        if (compact) ImGui::BeginChild("lesson text", ImVec2(0, std::max(ImGui::GetContentRegionAvail().y - footer, row)), false);
         ImGui::Spacing();
         ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
         ImGui::Text("Step %d of %d", nav.step_index() + 1, int(lesson->steps.size()));
@@ -84,34 +104,64 @@ SidebarRequest LessonSidebar(const lesson::Navigator& nav, const Fonts& fonts) {
         ImGui::PopFont();
         ImGui::Separator();
 
-        const float footer = ImGui::GetFrameHeightWithSpacing() * 2.2f;
-        ImGui::BeginChild("prose", ImVec2(0, -footer), false);
-        RichBlocks(step->prose, fonts);
-        for (const auto& prompt : step->prompts) PromptBox(prompt, fonts);
-        ImGui::EndChild();
+        if (compact) {
+            RichBlocks(step->prose, fonts);
+            for (const auto& prompt : step->prompts) PromptBox(prompt, fonts);
+            ImGui::EndChild();
+        } else {
+            const float avail = ImGui::GetContentRegionAvail().y - footer;
+            const float prompt_h = step->prompts.empty() ? 0.f : std::min(state.prompt_height, avail * 0.5f);
+            ImGui::BeginChild("prose", ImVec2(0, std::max(avail - prompt_h, row)), false);
+            RichBlocks(step->prose, fonts);
+            ImGui::EndChild();
+            if (!step->prompts.empty()) {
+                ImGui::BeginChild("prompts", ImVec2(0, std::max(prompt_h, 1.f)), false);
+                const float top = ImGui::GetCursorScreenPos().y;
+                for (const auto& prompt : step->prompts) PromptBox(prompt, fonts);
+                state.prompt_height = ImGui::GetCursorScreenPos().y - top + style.ItemSpacing.y;
+                ImGui::EndChild();
+            }
+        }
 
+    }
+    const float footer_top = ImGui::GetCursorPosY();
+    if (lesson) {
         ImGui::Separator();
-        const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+        const float half = (ImGui::GetContentRegionAvail().x - style.ItemSpacing.x) * 0.5f;
+        const bool words = ButtonWidth("◀ Previous") <= half;
         ImGui::BeginDisabled(!nav.can_previous());
-        if (ImGui::Button("◀ Previous", ImVec2(half, 0))) request.kind = SidebarRequest::Kind::Previous;
+        if (ImGui::Button(words ? "◀ Previous" : "◀", ImVec2(half, 0))) request.kind = SidebarRequest::Kind::Previous;
         ImGui::EndDisabled();
         ImGui::SameLine();
         ImGui::BeginDisabled(!nav.can_next());
-        if (ImGui::Button("Next ▶", ImVec2(half, 0))) request.kind = SidebarRequest::Kind::Next;
+        if (ImGui::Button(words ? "Next ▶" : "▶", ImVec2(half, 0))) request.kind = SidebarRequest::Kind::Next;
         ImGui::EndDisabled();
         ImGui::BeginDisabled(!nav.effective_preset());
         if (ImGui::Button("Apply preset")) request.kind = SidebarRequest::Kind::ApplyPreset;
         ImGui::EndDisabled();
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Put this step's model, data and settings back as the lesson set them");
+        SameLineIfFits(sizes_shown_w);
+    }
+    ImGui::BeginGroup();
+    if (size_label) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
+        ImGui::TextUnformatted("text size");
+        ImGui::PopStyleColor();
         ImGui::SameLine();
     }
-    ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
-    ImGui::TextUnformatted("text size");
-    ImGui::PopStyleColor();
+    if (ImGui::Button(size_label ? " − " : "A−")) request.kind = SidebarRequest::Kind::TextSmaller;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Smaller text (key −)");
     ImGui::SameLine();
-    if (ImGui::Button(" − ")) request.kind = SidebarRequest::Kind::TextSmaller;
-    ImGui::SameLine();
-    if (ImGui::Button(" + ")) request.kind = SidebarRequest::Kind::TextBigger;
+    if (ImGui::Button(size_label ? " + " : "A+")) request.kind = SidebarRequest::Kind::TextBigger;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Bigger text (key +)");
+    ImGui::EndGroup();
+    if (key_hint) {
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 210, 80, 255));
+        ImGui::TextWrapped("%s", kHint);
+        ImGui::PopStyleColor();
+    }
+    state.footer_height = ImGui::GetCursorPosY() - footer_top;
     return request;
 }
 

@@ -10,8 +10,15 @@ struct SidebarRequest {
     int lesson = -1;  // for OpenLesson
 };
 
-// The lesson list (broken files shown with their error), the current step's prose and prompts,
-// and Previous / Next.
-SidebarRequest LessonSidebar(const lesson::Navigator& nav, const Fonts& fonts);
+// What the sidebar measured last frame, to lay out this one.
+struct SidebarState {
+    float prompt_height = 0.f;  // the "Try this" boxes, drawn whole
+    float footer_height = 0.f;  // Previous / Next and the buttons under them
+};
+
+// The lesson list (broken files shown with their error), the current step's prose, its "Try this"
+// prompts kept in view below the prose, and Previous / Next. `key_hint`: a line telling a
+// first-time user which key lists the others.
+SidebarRequest LessonSidebar(const lesson::Navigator& nav, const Fonts& fonts, SidebarState& state, bool key_hint);
 
 }  // namespace ui

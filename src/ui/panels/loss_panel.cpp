@@ -1,5 +1,6 @@
 // Loss and accuracy over the training steps: training against test, so that a class can see a
 // model learn the training points by heart while the test points stop improving.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -80,7 +81,7 @@ void LossPanel(PanelContext& ctx) {
 
     const bool has_test = !h.test_loss.empty();
     const float check_height = ImGui::GetFrameHeightWithSpacing();
-    const float usable = avail.y - check_height - spacing;
+    const float usable = std::max(avail.y - check_height - spacing, ImGui::GetFontSize() * 7.f);
 
     // Two plots need room for two sets of axes; a short panel shows the loss alone (the controls
     // bar has the accuracies).

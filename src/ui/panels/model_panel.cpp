@@ -8,6 +8,7 @@
 
 #include "ui/panels/panels.h"
 #include "ui/theme.h"
+#include "ui/widgets/flow.h"
 
 namespace ui {
 
@@ -41,6 +42,10 @@ bool stepper(const char* id, int& value, int lo, int hi) {
     ImGui::EndDisabled();
     ImGui::PopID();
     return changed;
+}
+
+float stepper_width() {
+    return ButtonWidth("−") + 4.f + ImGui::CalcTextSize("64").x + 4.f + ButtonWidth("+");
 }
 
 template <class T, std::size_t N>
@@ -84,6 +89,9 @@ void ModelPanel(PanelContext& ctx) {
     std::vector<int> hidden = c.hidden;
     bool reshaped = false;
     int layers = int(hidden.size());
+    const ImGuiStyle& style = ImGui::GetStyle();
+    // Each label and its stepper move to the next line together when the panel is narrow.
+    ImGui::BeginGroup();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("hidden layers");
     ImGui::SameLine();
@@ -91,24 +99,35 @@ void ModelPanel(PanelContext& ctx) {
         hidden.resize(std::size_t(layers), hidden.back());
         reshaped = true;
     }
-    ImGui::SameLine(0, fs * 1.2f);
-    ImGui::AlignTextToFramePadding();
+    ImGui::EndGroup();
     if (layers <= kMaxLayersEditedOneByOne) {
-        ImGui::TextUnformatted("neurons");
         for (int l = 0; l < layers; ++l) {
-            ImGui::SameLine(0, l == 0 ? fs * 0.4f : fs * 0.8f);
+            const char* label = l == 0 ? "neurons" : "";
+            SameLineIfFits((l == 0 ? TextWidth(label) + style.ItemSpacing.x : 0.f) + stepper_width(),
+                           l == 0 ? fs * 1.2f : fs * 0.8f);
+            ImGui::BeginGroup();
+            if (l == 0) {
+                ImGui::AlignTextToFramePadding();
+                ImGui::TextUnformatted(label);
+                ImGui::SameLine(0, fs * 0.4f);
+            }
             ImGui::PushID(l);
             reshaped |= stepper("width", hidden[std::size_t(l)], 1, train::kMaxHiddenWidth);
             ImGui::PopID();
+            ImGui::EndGroup();
         }
     } else {
         int width = hidden.front();
+        SameLineIfFits(TextWidth("width") + style.ItemSpacing.x + stepper_width(), fs * 1.2f);
+        ImGui::BeginGroup();
+        ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("width");
         ImGui::SameLine();
         if (stepper("width", width, 1, train::kMaxHiddenWidth)) {
             std::fill(hidden.begin(), hidden.end(), width);
             reshaped = true;
         }
+        ImGui::EndGroup();
     }
     if (reshaped) ctx.out.push_back(train::SetHidden{hidden});
 
@@ -119,11 +138,14 @@ void ModelPanel(PanelContext& ctx) {
                           "a[l+1] = a[l] + f(W a[l] + b). The gradient then has a path that skips the layer.");
 
     // ---- Learning ----
-    ImGui::SameLine(0, fs * 1.2f);
+    const float loss_w = FitItemWidth(fs * 8.8f, "loss");
+    SameLineIfFits(LabeledWidth(loss_w, "loss"), fs * 1.2f);
     nn::Loss loss = c.loss;
-    if (choice("loss", c.loss, kLosses, loss_label, loss, fs * 8.8f)) ctx.out.push_back(train::SetLoss{loss});
+    if (choice("loss", c.loss, kLosses, loss_label, loss, loss_w)) ctx.out.push_back(train::SetLoss{loss});
+    const float opt_w = FitItemWidth(fs * 5.6f, "optimizer");
+    SameLineIfFits(LabeledWidth(opt_w, "optimizer"), fs * 1.2f);
     nn::OptimizerKind opt = c.optimizer;
-    if (choice("optimizer", c.optimizer, nn::kAllOptimizers, optimizer_label, opt, fs * 5.6f))
+    if (choice("optimizer", c.optimizer, nn::kAllOptimizers, optimizer_label, opt, opt_w))
         ctx.out.push_back(train::SetOptimizer{opt});
 
     // Batch: one example, a few, or all of them.
@@ -133,10 +155,12 @@ void ModelPanel(PanelContext& ctx) {
     char all_label[48];
     std::snprintf(all_label, sizeof all_label, "all %d points", n);
     const char* modes[] = {"1 example", "a mini-batch", all_label};
+    const float batch_w = FitItemWidth(fs * 9.f, "");
+    SameLineIfFits(TextWidth("each step learns from"), fs * 1.2f);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("each step learns from");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(fs * 9.f);
+    SameLineIfFits(batch_w);
+    ImGui::SetNextItemWidth(batch_w);
     if (ImGui::BeginCombo("##batch", modes[mode])) {
         for (int m = 0; m < 3; ++m)
             if (ImGui::Selectable(modes[m], m == mode) && m != mode)
@@ -144,9 +168,10 @@ void ModelPanel(PanelContext& ctx) {
         ImGui::EndCombo();
     }
     if (mode == 1) {
-        ImGui::SameLine();
+        const float slider_w = FitItemWidth(fs * 8.f, "");
+        SameLineIfFits(slider_w);
         int b = c.batch_size;
-        ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+        ImGui::SetNextItemWidth(slider_w);
         if (ImGui::SliderInt("##batch-size", &b, 2, std::max(2, std::min(256, n - 1)), "%d examples",
                              ImGuiSliderFlags_Logarithmic))
             ctx.out.push_back(train::SetBatchSize{b});

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Starts nnscope on the current X display, sends it real X key events with xdotool and writes the
+# app's action log to stdout. Usage: drive_keys.sh APP "APP ARGS" "KEYS" ["KEYS" ...]
+# Each KEYS group is sent as one burst of press-release pairs 1 ms apart (as a clicker sends them,
+# faster than the frame rate), with half a second between groups.
+set -u
+app=$1
+args=$2
+shift 2
+log=$(mktemp)
+# shellcheck disable=SC2086
+"$app" $args --log-actions >"$log" 2>&1 &
+pid=$!
+window=$(timeout 20 xdotool search --sync --onlyvisible --name '^nnscope$' | head -n 1)
+if [[ -z $window ]]; then
+  echo "drive_keys: the nnscope window did not appear"
+  kill "$pid" 2>/dev/null
+  cat "$log"
+  exit 1
+fi
+xdotool windowfocus --sync "$window"
+sleep 0.5
+for keys in "$@"; do
+  # shellcheck disable=SC2086
+  xdotool key --delay 1 $keys
+  sleep 0.5
+done
+kill "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+cat "$log"
+rm -f "$log"
