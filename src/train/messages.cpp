@@ -42,12 +42,17 @@ std::string stuck_message(const StuckFacts& f) {
     for (float g : f.grad_norms) all_zero = all_zero && g == 0.f;
     if (all_zero)
         return m + " No gradient reaches any weight: the neurons are dead (ReLU below 0) or saturated. Lower the "
-                   "learning rate and press Reset.";
+                   "learning rate and press Reset, or try " + joined("New", "seed") + ".";
+    const std::string vanishing = "in a deep network the gradient fades on its way back to the first layers: "
+                                  "try ReLU or shortcuts, then press Reset.";
+    // At the cost of guessing: the same answer for every point, the flat start of a network whose
+    // gradient vanishes before it reaches the layers that would have to change.
+    if (f.guess_loss > 0 && std::abs(f.loss - f.guess_loss) <= 0.05f * f.guess_loss)
+        return m + " It gives every point the same answer, and " + vanishing;
     // Vanishing: the first layer hears less than a ten-thousandth of what the output layer does.
     if (f.grad_norms.size() >= 3 && f.grad_norms.front() < 1e-4f * f.grad_norms.back())
-        return m + " The first layers get almost no gradient (it vanishes on the way back): try ReLU or shortcuts, "
-                   "then press Reset.";
-    return m + " Try a lower learning rate and press Reset, or New seed.";
+        return m + " The first layers get almost no gradient: " + vanishing;
+    return m + " Try a lower learning rate and press Reset, or " + joined("New", "seed") + ".";
 }
 
 }  // namespace train

@@ -52,8 +52,11 @@ TEST_CASE("stuck message: worse than guessing points at the learning rate; other
     CHECK(contains(m, "ReLU or shortcuts"));
     m = train::stuck_message({1000, 0.6931f, 0.6931f, 0.5f, {0.f, 0.f, 0.f}});
     CHECK(contains(m, "dead"));
-    m = train::stuck_message({1000, 0.6931f, 0.6931f, 0.5f, {1e-3f, 1e-3f, 1e-3f}});
-    CHECK(contains(m, "New seed"));
+    m = train::stuck_message({1000, 0.6931f, 0.6931f, 0.5f, {1e-9f, 5e-9f, 5e-8f}});  // lesson 4-1 at step 1100
+    CHECK(contains(m, "same answer"));
+    CHECK(contains(m, "ReLU or shortcuts"));
+    m = train::stuck_message({1000, 0.5f, 0.6931f, 0.5f, {1e-3f, 1e-3f, 1e-3f}});
+    CHECK(contains(m, "New" + nbsp + "seed"));
 }
 
 TEST_CASE("stuck watch: a flat loss at chance is stuck after the window, not before") {
