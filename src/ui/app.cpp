@@ -599,7 +599,9 @@ void App::draw_lesson_screen(const train::Snapshot& snap, std::vector<train::Com
 
     layout_panels(snap, ImVec2(sidebar_w + gap, controls_h + gap),
                   ImVec2(display.x - sidebar_w - gap, display.y - controls_h - gap), out);
+    const bool dropped = !g_dropped_files.empty();
     OpenDroppedFiles(ctx, g_dropped_files);
+    if (dropped) log_action(("open dropped file: " + panel_state_.csv_message).c_str());
     handle_sidebar(request);
 }
 
