@@ -29,6 +29,10 @@ int main(int argc, char** argv) {
     cli.add_option("--width", options.width, "Window width in pixels")->check(CLI::Range(640, 7680));
     cli.add_option("--height", options.height, "Window height in pixels")->check(CLI::Range(480, 4320));
     cli.add_flag("--gallery", options.gallery, "Show every plot widget on synthetic data");
+    cli.add_flag("--layout-check", options.layout_check,
+                 "Check the settled screen's layout (content wider than its window, taller without a scrollbar, "
+                 "text over text, cut text), print each problem as 'layout: <window>: <problem>' and exit "
+                 "non-zero if there is any; with --screenshot, checks the frame it writes");
     std::vector<std::string> clicks, right_clicks;
     const auto point = [](const std::string& text) -> std::string {
         float x = 0, y = 0;

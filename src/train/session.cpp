@@ -190,6 +190,10 @@ void Session::clear_run() {
 void Session::reset(std::optional<std::uint64_t> seed) {
     if (seed) config_.seed = *seed;
     make_model();
+    start_run();
+}
+
+void Session::start_run() {
     clear_run();
     // Show where the untrained model stands before the first step.
     const Eigen::Index n = train_->x.rows();
@@ -244,9 +248,23 @@ void Session::set_batch_size(int batch_size) {
 }
 
 void Session::set_hidden(std::vector<int> hidden) {
+    const nn::Mlp old = mlp_;
     config_.hidden = std::move(hidden);
     keep_in_limits(config_);
-    reset();
+    make_model();
+    // Layers are matched by position from the input, and the output layer with the output layer:
+    // adding a layer at the top or widening one keeps everything below it (and the output layer
+    // when its input width is unchanged), so the class sees the network carry on, not start over.
+    const int n_new = mlp_.layer_count(), n_old = old.layer_count();
+    for (int l = 0; l < n_new; ++l) {
+        const int from = l + 1 == n_new ? n_old - 1 : l;
+        if (from >= n_old || (l + 1 < n_new && from == n_old - 1)) continue;  // a hidden layer never inherits the output's weights
+        const auto i = std::size_t(l), j = std::size_t(from);
+        if (old.W[j].rows() != mlp_.W[i].rows() || old.W[j].cols() != mlp_.W[i].cols()) continue;
+        mlp_.W[i] = old.W[j];
+        mlp_.b[i] = old.b[j];
+    }
+    start_run();
 }
 
 // ---- Steps ----------------------------------------------------------------------------------------

@@ -35,7 +35,9 @@ public:
     void set_batch_size(int batch_size);
     void set_steps_per_second(double sps) { config_.steps_per_second = sps; }
     void set_threads(int threads) { trainer_.set_threads(threads); }
-    // A new shape of network: fresh weights from the seed.
+    // A new shape of network. Every layer whose shape is unchanged keeps its weights (hidden layers
+    // matched from the input up, the output layer with the output layer); new or reshaped layers
+    // start from fresh weights drawn from the seed. The run restarts at step 0.
     void set_hidden(std::vector<int> hidden);
 
     // Data. Generated points replace the current ones; the user's points are added, removed or
@@ -51,6 +53,8 @@ public:
     float loss() const { return loss_; }
     float accuracy() const { return accuracy_; }
     bool converged() const { return converged_; }
+    // Size of each layer's weight gradient at the last step (input layer first, output last).
+    const std::vector<float>& grad_norms() const { return grad_norms_; }
     // Empty while training is healthy; otherwise why it must stop (NaN or exploding loss).
     const std::string& divergence() const { return divergence_; }
     // Empty when a step can run; otherwise why not (no training points).
@@ -75,6 +79,7 @@ private:
     void set_points(data::Dataset2D train, data::Dataset2D test, bool from_user);
     void make_model();
     void clear_run();
+    void start_run();  // step 0 with the current weights: clears the run, measures the start
     void step_perceptron();
     void step_mlp();
     void step_landscape();

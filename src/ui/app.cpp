@@ -27,6 +27,7 @@
 #include "ui/input_queue.h"
 #include "ui/panel_layout.h"
 #include "ui/shortcuts.h"
+#include "ui/layout_check.h"
 #include "ui/panels/lesson_sidebar.h"
 #include "ui/panels/panels.h"
 #include "ui/theme.h"
@@ -118,6 +119,8 @@ private:
         }
     }
     bool script_done() const { return next_click_ >= options_.clicks.size(); }
+    // --screenshot and --layout-check: draw until settled, look at one still frame, exit.
+    bool still_frame() const { return !options_.screenshot.empty() || options_.layout_check; }
 
     AppOptions options_;
     float scale_;             // the text size asked for
@@ -218,7 +221,7 @@ bool App::open_window() {
         return false;
     }
     // Timed runs measure the work of a frame, not the wait for the display's refresh.
-    glfwSwapInterval(options_.frame_stats > 0 || !options_.screenshot.empty() ? 0 : 1);
+    glfwSwapInterval(options_.frame_stats > 0 || still_frame() ? 0 : 1);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -626,7 +629,7 @@ void App::frame(std::vector<train::Command>& out) {
 int App::run() {
     if (!options_.gallery && !open_start_step()) return 2;
     if (!open_window()) return 1;
-    autoplay_ = options_.screenshot.empty() && options_.frame_stats == 0;
+    autoplay_ = !still_frame() && options_.frame_stats == 0;
 
     // Leave one core to the window (on a 2-core laptop the trainer's team is a single thread), and
     // let the trainer run only on CPU time the window does not want: frames first, steps after.
@@ -672,9 +675,9 @@ int App::run() {
         ImGui_ImplGlfw_NewFrame();
         // A screenshot shows the screen as the lesson lays it out, not whatever the virtual
         // display's cursor happens to hover.
-        if (!options_.screenshot.empty()) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        if (still_frame()) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
         const bool scripted = play_script(frames);
-        if (!scripted && options_.screenshot.empty()) input_.apply_mouse(ImGui::GetIO());
+        if (!scripted && !still_frame()) input_.apply_mouse(ImGui::GetIO());
         ImGui::NewFrame();
         frame(out);
         ImGui::Render();
@@ -687,7 +690,7 @@ int App::run() {
             std::fflush(stdout);
         }
         // A screenshot must show every window as it is now, so nothing waits for the next frame.
-        const float budget = options_.screenshot.empty() ? kRedrawBudget : 1.f;
+        const float budget = still_frame() ? 1.f : kRedrawBudget;
         const gl::CanvasStats drawn =
             canvas_->render(ImGui::GetDrawData(), fb_w, fb_h, ImVec4(kBackground.x, kBackground.y, kBackground.z, 1.f),
                             ImGui::GetIO().Fonts->TexID, presenter_->keeps_back_buffer(), budget);
@@ -707,13 +710,22 @@ int App::run() {
         }
         if (scripted) last_scripted_frame_ = frames;
         // After a script, one more frame with the mouse gone: a screenshot shows no hover marks.
-        if (!options_.screenshot.empty() && frames >= kSettleFrames && script_done() && frames > last_scripted_frame_ + 1) {
+        if (still_frame() && frames >= kSettleFrames && script_done() && frames > last_scripted_frame_ + 1) {
             std::string error;
-            if (gl::write_screenshot(options_.screenshot, fb_w, fb_h, error)) {
-                std::printf("nnscope: wrote %s (%dx%d)\n", options_.screenshot.c_str(), fb_w, fb_h);
-            } else {
-                std::fprintf(stderr, "nnscope: %s\n", error.c_str());
-                exit_code = 1;
+            if (!options_.screenshot.empty()) {
+                if (gl::write_screenshot(options_.screenshot, fb_w, fb_h, error)) {
+                    std::printf("nnscope: wrote %s (%dx%d)\n", options_.screenshot.c_str(), fb_w, fb_h);
+                } else {
+                    std::fprintf(stderr, "nnscope: %s\n", error.c_str());
+                    exit_code = 1;
+                }
+            }
+            // The frame just drawn (and written) is the one checked: its windows and draw lists.
+            if (options_.layout_check) {
+                const std::vector<LayoutProblem> problems = check_layout();
+                for (const LayoutProblem& p : problems) std::fprintf(stderr, "layout: %s\n", to_string(p).c_str());
+                if (problems.empty()) std::fprintf(stderr, "layout: no problems\n");
+                else exit_code = 1;
             }
             break;
         }

@@ -22,6 +22,7 @@ struct AppOptions {
     int width = 1600, height = 900;
     std::vector<ScriptedClick> clicks;  // played on the plane before the screenshot
     bool log_actions = false;      // print presenter actions and window size changes (for tests)
+    bool layout_check = false;     // check the settled frame's layout (ui/layout_check.h), print problems, exit
 };
 
 // Opens the window and runs until it is closed. Returns the process exit code.

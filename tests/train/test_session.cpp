@@ -289,3 +289,49 @@ TEST_CASE("the landscape: three optimizers from one start, the surface they walk
     for (int i = 0; i < 200 && wild.divergence().empty(); ++i) wild.step();
     CHECK(wild.divergence().find("SGD") == 0);
 }
+
+// "Build the network" promises that a new shape keeps the weights of every layer it does not
+// change: the class adds a layer and watches the same network carry on.
+TEST_CASE("changing the shape keeps the weights of unchanged layers and starts new ones fresh") {
+    train::Session s(xor_mlp({4, 4}, nn::Activation::Tanh, 0.5f, 3));
+    for (int i = 0; i < 40; ++i) s.step();
+    const nn::Mlp trained = s.mlp();
+
+    SUBCASE("a third layer on top: the two below and the output keep theirs, the new one is fresh") {
+        s.set_hidden({4, 4, 4});
+        const nn::Mlp& m = s.mlp();
+        REQUIRE(m.layer_count() == 4);
+        CHECK(m.W[0] == trained.W[0]);
+        CHECK(m.b[0] == trained.b[0]);
+        CHECK(m.W[1] == trained.W[1]);
+        CHECK(m.W[3] == trained.W[2]);  // output
+        CHECK(m.b[3] == trained.b[2]);
+        const nn::Mlp fresh = nn::make_mlp<float>({2, 4, 4, 4, 1}, nn::Activation::Tanh, 3);
+        CHECK(m.W[2] == fresh.W[2]);
+        CHECK(s.steps() == 0);
+    }
+    SUBCASE("a wider second layer: the first keeps its weights, the layers on either side of the change are fresh") {
+        s.set_hidden({4, 6});
+        const nn::Mlp& m = s.mlp();
+        const nn::Mlp fresh = nn::make_mlp<float>({2, 4, 6, 1}, nn::Activation::Tanh, 3);
+        CHECK(m.W[0] == trained.W[0]);
+        CHECK(m.W[1] == fresh.W[1]);
+        CHECK(m.W[2] == fresh.W[2]);
+    }
+    SUBCASE("the loss after the change is the loss of the kept network, and it trains on") {
+        s.set_hidden({4, 4, 4});
+        nn::MlpCache cache;
+        nn::Matrix t(4, 1);
+        for (int i = 0; i < 4; ++i) t(i, 0) = float(s.train_data().labels[std::size_t(i)]);
+        nn::mlp_forward(s.mlp(), s.train_data().x, cache);
+        CHECK(s.loss() == doctest::Approx(nn::mlp_loss(s.mlp(), t, cache)));
+        for (int i = 0; i < 10; ++i) s.step();
+        CHECK(s.steps() == 10);
+        CHECK(s.divergence().empty());
+    }
+    SUBCASE("Reset still starts every layer fresh") {
+        s.set_hidden({4, 4, 4});
+        s.reset();
+        CHECK(s.mlp().W[0] == nn::make_mlp<float>({2, 4, 4, 4, 1}, nn::Activation::Tanh, 3).W[0]);
+    }
+}

@@ -327,6 +327,14 @@ TEST_CASE("make_ticks on log axes") {
         CHECK(t.major[1] == doctest::Approx(2));
         CHECK(t.major[2] == doctest::Approx(5));
     }
+    SUBCASE("less than two decades with little room: 1-3 ticks that still reach the low end") {
+        // Lesson 2's loss falls from 0.68 to 0.019; a short plot once labelled only 0.2 and 0.6.
+        const auto t = make_ticks(AxisRange{0.015, 0.84, true}, 3, 60.f);
+        REQUIRE(t.major.size() == 3);
+        CHECK(t.major[0] == doctest::Approx(0.03));
+        CHECK(t.major[1] == doctest::Approx(0.1));
+        CHECK(t.major[2] == doctest::Approx(0.3));
+    }
     SUBCASE("narrow log range falls back to linear nice ticks, all positive") {
         const auto t = make_ticks(AxisRange{3, 4.5, true}, 4, 200.f);
         REQUIRE(t.major.size() >= 2);

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -105,8 +106,10 @@ void ControlsBar(PanelContext& ctx) {
     ImGui::BeginGroup();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y - 3.f);
     StatePill(s.state);
-    SameLineIfFits(TextWidth(status));
+    SameLineIfFits(std::min(TextWidth(status), LineWidth() * 0.5f));
+    ImGui::PushTextWrapPos(0.f);  // a status longer than the line wraps at its words
     ImGui::TextUnformatted(status);
+    ImGui::PopTextWrapPos();
     ImGui::EndGroup();
 
     // Second row: the hyper-parameters. Values are written beside the sliders, where no handle

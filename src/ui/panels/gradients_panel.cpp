@@ -16,6 +16,12 @@
 namespace ui {
 
 namespace {
+// One fixed log range for the bars and the map, whatever the network: an auto-fitted axis would
+// stretch ReLU's nearly level bars (1e-4 to 1e-3) to look as uneven as sigmoid's seven powers of
+// ten, and rescale itself as training goes on. From the smallest gradients of lesson 4's sigmoid
+// stacks (about 1e-15) to the largest output gradients (about 10); smaller ones sit on the floor.
+constexpr double kGradientFloor = 1e-16, kGradientCeiling = 1e2;
+
 // A log axis has no place for 0 or NaN, so the bar chart would say "no data yet": when no layer has
 // a size to draw, say what the sizes are instead. Empty when at least one bar can be drawn.
 std::string unplottable_note(const std::vector<float>& norms, std::uint64_t step) {
@@ -56,6 +62,8 @@ void GradientsPanel(PanelContext& ctx) {
     bars.x_label = "layer (1 is next to the input)";
     bars.y_label = "size of the weight gradient";
     bars.log_y = true;
+    bars.y_min = kGradientFloor;
+    bars.y_max = kGradientCeiling;
     bars.colors = {IM_COL32(240, 160, 40, 255)};
     // Each plot keeps room for its axes and a readable picture; a shorter panel scrolls.
     const float min_plot = ImGui::GetFontSize() * 8.5f;
@@ -96,6 +104,10 @@ void GradientsPanel(PanelContext& ctx) {
     map.y_min = 1;
     map.y_max = layers;
     map.log_scale = true;
+    map.v_min = float(kGradientFloor);
+    map.v_max = float(kGradientCeiling);
+    map.y_tick_names.assign(std::size_t(layers), std::string());
+    map.y_tick_names.back() = "out";
     map.smooth = false;
     map.integer_y_ticks = true;
     map.size = ImVec2(avail.x, std::max(min_plot, (avail.y - spacing) * 0.52f));

@@ -111,7 +111,8 @@ SidebarRequest LessonSidebar(const lesson::Navigator& nav, const Fonts& fonts, S
         } else {
             const float avail = ImGui::GetContentRegionAvail().y - footer;
             const float prompt_h = step->prompts.empty() ? 0.f : std::min(state.prompt_height, avail * 0.5f);
-            ImGui::BeginChild("prose", ImVec2(0, std::max(avail - prompt_h, row)), false);
+            const float between = step->prompts.empty() ? 0.f : style.ItemSpacing.y;
+            ImGui::BeginChild("prose", ImVec2(0, std::max(avail - prompt_h - between, row)), false);
             RichBlocks(step->prose, fonts);
             ImGui::EndChild();
             if (!step->prompts.empty()) {

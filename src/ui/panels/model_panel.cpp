@@ -1,6 +1,7 @@
 // The network builder: how many hidden layers and how wide, shortcuts, the loss, the optimizer and
-// how many examples each step learns from. A new shape starts from fresh weights; everything else
-// keeps them, so a change shows its effect on the run already under way.
+// how many examples each step learns from. A new shape keeps the weights of every layer it leaves
+// unchanged (new or resized layers start fresh); everything else keeps all of them, so a change
+// shows its effect on the run already under way.
 #include <algorithm>
 #include <cstdio>
 #include <string>
@@ -33,7 +34,9 @@ bool stepper(const char* id, int& value, int lo, int hi) {
     ImGui::SetCursorPosX(x + (w - ImGui::CalcTextSize(text.c_str()).x) * 0.5f);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(text.c_str());
-    ImGui::SameLine(x + w + 4);
+    // SetCursorPosX, not SameLine(x): inside a group SameLine counts from the group's left edge.
+    ImGui::SameLine(0, 0);
+    ImGui::SetCursorPosX(x + w + 4);
     ImGui::BeginDisabled(value >= hi);
     if (ImGui::Button("+")) {
         ++value;
@@ -178,7 +181,7 @@ void ModelPanel(PanelContext& ctx) {
     }
 
     ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
-    ImGui::TextWrapped("%ld parameters. New layers start from fresh weights; the rest keeps them.", s.parameter_count);
+    ImGui::TextWrapped("%ld parameters. New or resized layers start from fresh weights; the others keep theirs.", s.parameter_count);
     ImGui::PopStyleColor();
 }
 

@@ -58,6 +58,13 @@ std::string num(double v) {
     return buf;
 }
 
+std::string fixed(double v, int decimals) {
+    if (std::abs(v) < 0.5 * std::pow(10.0, -decimals)) v = 0;  // no "-0.000"
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
 // A short label on a dark tag, readable over edges.
 void tag(ImDrawList* dl, ImFont* font, float size, ImVec2 centre, ImU32 color, const std::string& text) {
     const ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0, text.c_str());
@@ -162,12 +169,18 @@ void NetworkPanel(PanelContext& ctx) {
                     }
                     if (here) {
                         const std::string from = node_name(l, j, columns), to = node_name(l + 1, i, columns);
-                        tooltip = {"weight from " + from + " to " + to + ":  w = " + num(w)};
+                        // One step moves a weight by 1e-6 to 1e-3: at three significant figures a
+                        // class stepping and following one weight would see "3.46" forever, so the
+                        // weight gets as many decimals as the move needs to show.
+                        const double move = probe_data ? -double(lr) * grad : 0.0;
+                        const int decimals = std::abs(move) > 0 ? std::clamp(int(std::ceil(-std::log10(std::abs(move)))) + 1, 3, 8) : 3;
+                        tooltip = {"weight from " + from + " to " + to + ":  w = " + fixed(w, decimals)};
                         if (probe_data) {
                             tooltip.push_back("∂L/∂w = " + from + " · δ(" + to + ") = " +
                                               num(probe_data->a[std::size_t(l)][std::size_t(j)]) + " × " +
                                               num(probe_data->dz[std::size_t(l)][std::size_t(i)]) + " = " + num(grad));
-                            tooltip.push_back("this example alone would move it by −η·∂L/∂w = " + num(-double(lr) * grad));
+                            tooltip.push_back("this example alone would move it by −η·∂L/∂w = " + num(move) + ", to " +
+                                              fixed(double(w) + move, decimals));
                         }
                     }
                 }

@@ -22,6 +22,9 @@ unsigned hidden_neuron_color(int k) {
 }
 
 namespace {
+// A field whose values all lie within this of each other has no boundary worth drawing.
+constexpr float kUndecidedSpread = 0.02f;
+
 struct PlaneMap {
     ImVec2 p0, p1;  // screen rectangle
     float x0, x1, y0, y1;
@@ -64,16 +67,35 @@ void dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 color, float thicknes
     }
 }
 
+// The most ticks (at most 5) whose labels keep a gap between them over `pixels` of axis: a small
+// plane gets fewer labels, not labels that run together ("-1.5-1-0.5").
+std::vector<double> fitting_ticks(double lo, double hi, float pixels, bool horizontal) {
+    const float gap = ImGui::GetFontSize() * (horizontal ? 0.7f : 0.2f);
+    std::vector<double> ticks;
+    for (int target = 5; target >= 2; --target) {
+        ticks = nice_ticks(lo, hi, target);
+        if (ticks.size() < 2) return ticks;
+        float widest = 0;
+        for (double t : ticks) {
+            const ImVec2 size = ImGui::CalcTextSize(format_tick(t).c_str());
+            widest = std::max(widest, horizontal ? size.x : size.y);
+        }
+        const float spacing = pixels * float((ticks[1] - ticks[0]) / (hi - lo));
+        if (spacing >= widest + gap) return ticks;
+    }
+    return {ticks.front(), ticks.back()};
+}
+
 void draw_axes(ImDrawList* dl, const PlaneMap& m, const Fonts& fonts) {
     const ImU32 tick_color = IM_COL32(200, 200, 205, 255);
-    for (double t : nice_ticks(m.x0, m.x1, 5)) {
+    for (double t : fitting_ticks(m.x0, m.x1, m.p1.x - m.p0.x, true)) {
         const ImVec2 p = m.to_screen(float(t), m.y0);
         dl->AddLine(p, ImVec2(p.x, p.y + 6), tick_color, 2.f);
         const std::string label = format_tick(t);
         const float w = ImGui::CalcTextSize(label.c_str()).x;
         dl->AddText(ImVec2(p.x - w / 2, p.y + 8), tick_color, label.c_str());
     }
-    for (double t : nice_ticks(m.y0, m.y1, 5)) {
+    for (double t : fitting_ticks(m.y0, m.y1, m.p1.y - m.p0.y, false)) {
         const ImVec2 p = m.to_screen(m.x0, float(t));
         dl->AddLine(p, ImVec2(p.x - 6, p.y), tick_color, 2.f);
         const std::string label = format_tick(t);
@@ -214,8 +236,14 @@ void PlanePanel(PanelContext& ctx) {
         ctx.field_view.draw(dl, m.p0, m.p1, s.field.values, s.field.resolution, s.version);
     else
         dl->AddRectFilled(m.p0, m.p1, IM_COL32(45, 48, 56, 255));
-    // The decision boundary, where the model is exactly undecided (p = 0.5).
-    if (has_field && !perceptron) {
+    // The decision boundary, where the model is exactly undecided (p = 0.5). A network that answers
+    // about 0.5 everywhere has none: a contour through its last-digit noise would be speckles.
+    bool undecided = false;
+    if (has_field && !perceptron && !s.field.values.empty()) {
+        const auto [lo, hi] = std::minmax_element(s.field.values.begin(), s.field.values.end());
+        undecided = *hi - *lo < kUndecidedSpread;
+    }
+    if (has_field && !perceptron && !undecided) {
         const int n = s.field.resolution;
         const float cell_x = (m.p1.x - m.p0.x) / float(n), cell_y = (m.p1.y - m.p0.y) / float(n);
         // Sample k sits at the centre of cell k.
@@ -240,6 +268,16 @@ void PlanePanel(PanelContext& ctx) {
             }
         }
     }
+    // The two-weight neuron of the landscape has its boundary too: the line w₁x₁ + w₂x₂ = 0 where its
+    // output changes sign, one for each optimizer's current weights.
+    const train::LandscapeView* landscape = s.landscape ? &*s.landscape : nullptr;
+    if (landscape)
+        for (std::size_t i = 0; i < landscape->paths.size(); ++i) {
+            const auto& path = landscape->paths[i];
+            ImVec2 a, c;
+            if (!path.w1.empty() && line_ends(path.w1.back(), path.w2.back(), 0.f, m, a, c))
+                dashed_line(dl, a, c, optimizer_color(int(i)), 3.f, fs * 0.5f);
+        }
     // Points, with the wrong ones ringed in red and the example just used ringed in yellow.
     if (s.test_data) draw_points(dl, m, s, *s.test_data, true, ctx.fonts);
     if (s.data) draw_points(dl, m, s, *s.data, false, ctx.fonts);
@@ -261,10 +299,19 @@ void PlanePanel(PanelContext& ctx) {
     }
     if (perceptron)
         draw_legend_item(dl, at, left, right, IM_COL32_WHITE, false, "decision line");
+    else if (landscape)
+        draw_legend_item(dl, at, left, right, optimizer_color(0), false, "boundaries (y = 0)");
     else if (has_field && ctx.state.show_hidden_lines && !s.layers.empty() && s.layers[0].W.rows() <= 8 &&
              s.layers.size() <= 3)
         draw_legend_item(dl, at, left, right, hidden_neuron_color(1), false, "a hidden neuron's line");
     if (s.data && s.data->x.rows() <= 24) draw_legend_item(dl, at, left, right, kBadColor, false, "wrong");
+    if (undecided) {
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + fs * 0.5f, at.y + fs * 1.5f));
+        ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
+        ImGui::TextUnformatted("No boundary: p ≈ 0.5 everywhere.");
+        ImGui::PopStyleColor();
+        at.y += fs * 1.5f;
+    }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, at.y + fs * 1.5f));
     if (has_field && !perceptron && !s.layers.empty() && s.layers[0].W.rows() <= 8 && s.layers.size() <= 3)
         ImGui::Checkbox("show each hidden neuron's line", &ctx.state.show_hidden_lines);

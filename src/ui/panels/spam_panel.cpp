@@ -1,6 +1,7 @@
 // The spam-filter neuron of lesson 1: inputs the class can toggle, weights and a threshold they can
 // drag, and the weighted sum worked out with the current numbers.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -38,7 +39,9 @@ void SpamPanel(PanelContext& ctx) {
             ImGui::Text("%g", n.inputs[i]);
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-1);
-            ImGui::SliderFloat("##w", &n.weights[i], -1.f, 1.f, "%+.2f");
+            // Weights snap to hundredths, the precision shown, so the sum written out below adds
+            // up as displayed.
+            if (ImGui::SliderFloat("##w", &n.weights[i], -1.f, 1.f, "%+.2f")) n.weights[i] = std::round(n.weights[i] * 100.f) / 100.f;
             ImGui::TableNextColumn();
             const float product = n.inputs[i] == 0.f ? 0.f : n.inputs[i] * n.weights[i];
             ImGui::PushStyleColor(ImGuiCol_Text, product > 0 ? kPositiveColor : product < 0 ? kNegativeColor : kMutedTextColor);
@@ -50,7 +53,7 @@ void SpamPanel(PanelContext& ctx) {
     }
     ImGui::Spacing();
     ImGui::SetNextItemWidth(fs * 12);
-    ImGui::SliderFloat("threshold", &n.threshold, -1.f, 2.f, "%.2f");
+    if (ImGui::SliderFloat("threshold", &n.threshold, -1.f, 2.f, "%.2f")) n.threshold = std::round(n.threshold * 100.f) / 100.f;
 
     const double score = nn::weighted_sum(std::span(n.inputs.data(), count), std::span(n.weights.data(), count));
     const bool spam = nn::fires(score, n.threshold);

@@ -265,6 +265,19 @@ TickSet make_ticks(const AxisRange& r, int target, float pixels_per_unit_log) {
                     }
             return ts;
         }
+        // Too many for the room: 1 and 3 x 10^k, about evenly spaced on the log axis, so the labels
+        // still reach the bottom of the range (linear steps would leave the lower part unlabelled,
+        // e.g. 0.2 and 0.6 over a curve that falls to 0.019).
+        std::vector<double> one_three;
+        for (int k = k0 - 1; k <= k1; ++k)
+            for (int m : {1, 3}) {
+                const double v = m * exp10i(k);
+                if (v >= r.lo * (1 - 1e-9) && v <= r.hi * (1 + 1e-9)) one_three.push_back(v);
+            }
+        if (one_three.size() >= 2 && int(one_three.size()) <= target + 1) {
+            ts.major = one_three;
+            return ts;
+        }
         ts.major = nice_ticks(r.lo, r.hi, target);
         ts.major.erase(std::remove_if(ts.major.begin(), ts.major.end(), [](double v) { return v <= 0; }),
                        ts.major.end());
@@ -292,7 +305,10 @@ struct PlacedTicks {
 // Chooses ticks whose labels do not overlap. Horizontal axes place labels under `edge` (the plot's
 // bottom), clamped to [clamp_lo, clamp_hi]; vertical axes centre them on the tick, right-aligned at
 // `edge` (a pixel column).
-PlacedTicks place_ticks(const Scale& s, bool horizontal, float edge, float clamp_lo, float clamp_hi, bool integer = false) {
+// `names` (integer axes only): names[i] labels the tick at names_first + i instead of its number,
+// and the last named value always gets a tick (e.g. a layer axis whose top row is "out").
+PlacedTicks place_ticks(const Scale& s, bool horizontal, float edge, float clamp_lo, float clamp_hi, bool integer = false,
+                        std::span<const std::string> names = {}, double names_first = 0) {
     const float font = ImGui::GetFontSize();
     const float length = std::fabs(s.p1 - s.p0);
     const float per_log_unit = s.range.log ? length / float(std::log10(s.range.hi) - std::log10(s.range.lo)) : 0.f;
@@ -303,11 +319,21 @@ PlacedTicks place_ticks(const Scale& s, bool horizontal, float edge, float clamp
         if (!integer || s.range.log) return plot_detail::make_ticks(s.range, target, per_log_unit);
         TickSet ts;
         ts.major = plot_detail::integer_ticks(s.range.lo, s.range.hi, target);
+        if (!names.empty() && !names.back().empty()) {
+            const double last = names_first + double(names.size() - 1);
+            const double step = ts.major.size() >= 2 ? ts.major[1] - ts.major[0] : 1.0;
+            std::erase_if(ts.major, [&](double v) { return v > last - step * 0.99 && v != last; });
+            if (std::find(ts.major.begin(), ts.major.end(), last) == ts.major.end()) ts.major.push_back(last);
+        }
         return ts;
     };
     auto try_place = [&](const TickSet& ts, PlacedTicks& out) {
         out.ticks = ts;
         out.labels = tick_labels(ts.major);
+        for (size_t i = 0; i < ts.major.size() && !names.empty(); ++i) {
+            const long k = std::lround(ts.major[i] - names_first);
+            if (k >= 0 && k < long(names.size()) && !names[size_t(k)].empty()) out.labels[i] = names[size_t(k)];
+        }
         out.label_pos.clear();
         out.max_label_width = 0;
         for (size_t i = 0; i < ts.major.size(); ++i) {
@@ -370,6 +396,8 @@ PlacedTicks place_ticks(const Scale& s, bool horizontal, float edge, float clamp
 struct FrameOptions {
     float right = 0;                           // pixels kept free right of the plot (a colorbar); 0: a small margin
     bool integer_y = false;                    // y ticks at whole numbers only
+    std::span<const std::string> y_names;      // with integer_y: names of the ticks from y_names_first up
+    double y_names_first = 0;
     int categories = 0;                        // > 0: a categorical x axis, category i centred at x = i
     std::span<const std::string> category_labels;  // their names (empty: 1, 2, 3, ...)
     bool title_row = false;                    // keep the row above the plot even without a y title (a colorbar's)
@@ -424,12 +452,13 @@ Frame layout_frame(const ImRect& bb, const AxisRange& xr, const AxisRange& yr, c
     f.y.p1 = f.plot.Min.y;
 
     // Y ticks decide the left margin; place them once to measure, then again at the final column.
-    f.yt = place_ticks(f.y, false, bb.Min.x, bb.Min.y, bb.Max.y, fo.integer_y);
+    f.yt = place_ticks(f.y, false, bb.Min.x, bb.Min.y, bb.Max.y, fo.integer_y, fo.y_names, fo.y_names_first);
     const float left = std::min(pad + f.yt.max_label_width + pad * 0.5f + tick_len, std::max(bb.GetWidth() * 0.4f, 0.f));
     f.plot.Min.x = bb.Min.x + std::round(left);
     const float right = fo.right > 0 ? fo.right : font * 0.8f;
     f.plot.Max.x = std::max(f.plot.Min.x + 4.f, bb.Max.x - std::round(right));
-    f.yt = place_ticks(f.y, false, f.plot.Min.x - tick_len - pad * 0.5f, bb.Min.y, bb.Max.y, fo.integer_y);
+    f.yt = place_ticks(f.y, false, f.plot.Min.x - tick_len - pad * 0.5f, bb.Min.y, bb.Max.y, fo.integer_y, fo.y_names,
+                       fo.y_names_first);
 
     f.x.range = xr;
     f.x.p0 = f.plot.Min.x;
@@ -2105,6 +2134,8 @@ void FieldPlot(const char* id, std::span<const float> values, int rows, int cols
     FrameOptions fo;
     fo.right = cbar.width();
     fo.integer_y = options.integer_y_ticks;
+    fo.y_names = options.y_tick_names;
+    fo.y_names_first = options.y_min;
     fo.title_row = true;
     const Frame f = layout_frame(bb, xr, yr, options.x_label, options.y_label, fo);
     // The field covers the whole plot: a background and grid under it would be drawn for nothing,

@@ -113,6 +113,9 @@ struct FieldPlotOptions {
     bool smooth = true;                // colours blended between samples; false: one flat cell per sample
     int contour_count = 0;             // about this many contour lines at nice levels (0: none)
     bool integer_y_ticks = false;      // y ticks at whole numbers only (e.g. layer 1..20)
+    // With integer_y_ticks: y_tick_names[i] labels the tick at y_min + i (empty: its number), and the
+    // last name always gets a tick, e.g. {"", ..., "", "out"} for a layer axis topped by the output.
+    std::vector<std::string> y_tick_names;
     ImVec2 size = ImVec2(0, 0);
     // The field's colours drawn by the caller (e.g. as one opaque picture through OpenGL, far
     // cheaper for a software renderer than ImGui triangles): a rectangle in screen coordinates and
