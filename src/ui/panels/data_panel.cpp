@@ -12,6 +12,7 @@
 #include "ui/panels/panels.h"
 #include "ui/theme.h"
 #include "ui/widgets/file_browser.h"
+#include "ui/widgets/flow.h"
 
 namespace ui {
 
@@ -80,7 +81,8 @@ void DataPanel(PanelContext& ctx) {
     // ---- A generated set ----
     train::SetData change{c.dataset, c.points, c.noise, c.test_fraction};
     bool changed = false;
-    ImGui::SetNextItemWidth(fs * 7.f);
+    // Rows wrap (ui/widgets/flow.h) so the panel fits a narrow column at a large text size.
+    ImGui::SetNextItemWidth(FitItemWidth(fs * 7.f, "data set"));
     const std::string current = s.user_points ? "your points" : std::string(data::toy2d_name(c.dataset));
     if (ImGui::BeginCombo("data set", current.c_str())) {
         for (data::Toy2D d : data::kAllToy2D) {
@@ -92,17 +94,17 @@ void DataPanel(PanelContext& ctx) {
         }
         ImGui::EndCombo();
     }
-    ImGui::SameLine(0, fs);
-    ImGui::SetNextItemWidth(fs * 6.f);
+    SameLineIfFits(LabeledWidth(fs * 6.f, "points"), fs);
+    ImGui::SetNextItemWidth(FitItemWidth(fs * 6.f, "points"));
     ImGui::SliderInt("points", &change.points, 20, 1000, "%d", ImGuiSliderFlags_Logarithmic);
     changed |= ImGui::IsItemDeactivatedAfterEdit();
 
-    ImGui::SetNextItemWidth(fs * 7.f);
+    ImGui::SetNextItemWidth(FitItemWidth(fs * 7.f, "noise"));
     ImGui::SliderFloat("noise", &change.noise, 0.f, 0.6f, "%.2f");
     changed |= ImGui::IsItemDeactivatedAfterEdit();
-    ImGui::SameLine(0, fs);
+    SameLineIfFits(LabeledWidth(fs * 6.f, "% test"), fs);
     float test_percent = change.test_fraction * 100.f;
-    ImGui::SetNextItemWidth(fs * 6.f);
+    ImGui::SetNextItemWidth(FitItemWidth(fs * 6.f, "% test"));
     if (ImGui::SliderFloat("% test", &test_percent, 0.f, 50.f, "%.0f%%")) change.test_fraction = test_percent / 100.f;
     changed |= ImGui::IsItemDeactivatedAfterEdit();
     if (changed) ctx.out.push_back(change);
@@ -111,29 +113,35 @@ void DataPanel(PanelContext& ctx) {
     ImGui::Separator();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("click adds");
-    ImGui::SameLine();
-    class_swatch(kClass1Color);
-    ImGui::SameLine(0, 2);
-    if (ImGui::RadioButton("1", st.paint_label == 1)) st.paint_label = 1;
-    ImGui::SameLine();
-    class_swatch(kClass0Color);
-    ImGui::SameLine(0, 2);
-    if (ImGui::RadioButton("0", st.paint_label == 0)) st.paint_label = 0;
-    ImGui::SameLine(0, fs);
+    // A class's swatch and its radio button, kept together.
+    const auto class_choice = [&](ImU32 color, const char* name, int label) {
+        SameLineIfFits(fs + 2.f + CheckboxWidth(name));
+        ImGui::BeginGroup();
+        class_swatch(color);
+        ImGui::SameLine(0, 2);
+        if (ImGui::RadioButton(name, st.paint_label == label)) st.paint_label = label;
+        ImGui::EndGroup();
+    };
+    class_choice(kClass1Color, "1", 1);
+    class_choice(kClass0Color, "0", 0);
+    SameLineIfFits(ButtonWidth("Clear all points"), fs);
     if (ImGui::Button("Clear all points")) ctx.out.push_back(train::ClearPoints{});
     ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
     ImGui::TextWrapped("On the plane: click or drag to add points, right-click to remove one.");
     ImGui::PopStyleColor();
 
-    const float fs_buttons = ImGui::CalcTextSize("Load CSVBrowse...").x + ImGui::GetStyle().FramePadding.x * 4 +
-                             ImGui::GetStyle().ItemSpacing.x * 2;
-    const bool enter = input_string("##csv", st.csv_path, std::max(fs * 4.f, ImGui::GetContentRegionAvail().x - fs_buttons));
+    // The path field takes what the buttons leave, or a line of its own when that is too little.
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float buttons = ButtonWidth("Load CSV") + gap + ButtonWidth("Browse...");
+    const float line = ImGui::GetContentRegionAvail().x;
+    const bool buttons_beside = line - buttons - gap >= fs * 8.f;
+    const bool enter = input_string("##csv", st.csv_path, buttons_beside ? line - buttons - gap : line);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("A CSV file with one point per line: x,y,label (label 0 or 1); a header line is optional.\n"
                           "A relative path is looked for in the working folder, the nnscope folder and its assets/.");
-    ImGui::SameLine();
+    SameLineIfFits(ButtonWidth("Load CSV"));
     if ((ImGui::Button("Load CSV") || enter) && !st.csv_path.empty()) load_points_file(ctx, st.csv_path);
-    ImGui::SameLine();
+    SameLineIfFits(ButtonWidth("Browse..."));
     if (ImGui::Button("Browse...")) OpenFileBrowser(st.csv_browser, examples_folder());
     std::filesystem::path chosen;
     if (FileBrowserModal("Open a file of points", st.csv_browser, kPointFileKinds, examples_folder(), chosen)) {
