@@ -140,6 +140,24 @@ private:
     std::vector<std::string> order_;
 };
 
+// A window's name for a message: a child window's "Parent/child_1A2B3C4D" loses its ID suffixes.
+std::string name(const ImGuiWindow* w) {
+    std::string n = w->Name;
+    std::string out;
+    std::size_t start = 0;
+    while (start <= n.size()) {
+        std::size_t end = n.find('/', start);
+        if (end == std::string::npos) end = n.size();
+        std::string part = n.substr(start, end - start);
+        if ((w->Flags & ImGuiWindowFlags_ChildWindow) && part.size() > 9 && part[part.size() - 9] == '_' &&
+            part.find_first_not_of("0123456789ABCDEF", part.size() - 8) == std::string::npos)
+            part.resize(part.size() - 9);
+        out += (start == 0 ? "" : "/") + part;
+        start = end + 1;
+    }
+    return out;
+}
+
 bool is_internal(const ImGuiWindow* w) {
     return std::strncmp(w->Name, "Debug##", 7) == 0;
 }
@@ -175,12 +193,12 @@ void check_windows(const ImGuiContext& g, const LayoutCheckOptions& o, std::vect
         const char* edges[4] = {"left", "top", "right", "bottom"};
         for (int e = 0; e < 4; ++e)
             if (beyond[e] >= o.min_overflow)
-                out.push_back({w->Name, fmt("the window reaches %.0f px beyond the %s edge of the screen", beyond[e], edges[e])});
+                out.push_back({name(w), fmt("the window reaches %.0f px beyond the %s edge of the screen", beyond[e], edges[e])});
         for (std::size_t j = i + 1; j < roots.size(); ++j) {
             ImRect both = r;
             both.ClipWithFull(roots[j]->Rect());
             if (both.GetWidth() >= o.min_overflow && both.GetHeight() >= o.min_overflow)
-                out.push_back({w->Name, fmt("the window overlaps window %s by %.0f x %.0f px", roots[j]->Name,
+                out.push_back({name(w), fmt("the window overlaps window %s by %.0f x %.0f px", name(roots[j]).c_str(),
                                             both.GetWidth(), both.GetHeight())});
         }
     }
@@ -203,11 +221,11 @@ void check_windows(const ImGuiContext& g, const LayoutCheckOptions& o, std::vect
             needed[axis] = std::max(now, (axis == 0 ? w->ContentSize.x : w->ContentSize.y)) + pad;
         }
         if (overflow[0] >= o.min_overflow)
-            out.push_back({w->Name, fmt("content is %.0f px wider than the window (needs %.0f px, shows %.0f px): %s",
+            out.push_back({name(w), fmt("content is %.0f px wider than the window (needs %.0f px, shows %.0f px): %s",
                                         overflow[0], needed[0], w->InnerRect.GetWidth(),
                                         w->ScrollbarX ? "it scrolls sideways" : "cut off on the right, no scrollbar")});
         if (overflow[1] >= o.min_overflow && !w->ScrollbarY)
-            out.push_back({w->Name, fmt("content is %.0f px taller than the window (needs %.0f px, shows %.0f px) "
+            out.push_back({name(w), fmt("content is %.0f px taller than the window (needs %.0f px, shows %.0f px) "
                                         "and there is no vertical scrollbar",
                                         overflow[1], needed[1], w->InnerRect.GetHeight())});
     }
@@ -240,7 +258,7 @@ void check_text(const ImGuiContext& g, const ImDrawData* dd, const LayoutCheckOp
         list_checked[std::size_t(l)] = checked(it->second);
     }
     const auto list_name = [&](int l) -> std::string {
-        if (const ImGuiWindow* w = list_window[std::size_t(l)]) return w->Name;
+        if (const ImGuiWindow* w = list_window[std::size_t(l)]) return name(w);
         const char* n = dd->CmdLists[l]->_OwnerName;
         return n && *n ? n : "(overlay drawing)";
     };
@@ -463,7 +481,7 @@ void check_text(const ImGuiContext& g, const ImDrawData* dd, const LayoutCheckOp
             visible += glyph && glyph->Visible;
         }
         if (drawn < visible || cut)
-            out.push_back({w->Name, fmt("title is cut off: %d of its %d visible characters are drawn%s", drawn, visible,
+            out.push_back({name(w), fmt("title is cut off: %d of its %d visible characters are drawn%s", drawn, visible,
                                         cut ? ", the last one clipped" : "")});
     }
 

@@ -15,7 +15,7 @@
 namespace ui {
 
 struct LayoutProblem {
-    std::string window;  // the ImGui window's name (child windows: "Parent/child_ID")
+    std::string window;  // the ImGui window's name (child windows: "Parent/child", ImGui's ID suffix dropped)
     std::string what;    // human-readable, one line
 };
 

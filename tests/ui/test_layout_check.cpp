@@ -143,7 +143,13 @@ TEST_CASE("layout check: content taller than a window is reported only without a
         begin("Scrolls", ImVec2(310, 0), ImVec2(300, 200));
         rows();
         ImGui::End();
+        begin("Parent", ImVec2(0, 300), ImVec2(300, 200));
+        ImGui::BeginChild("box", ImVec2(0, 120), true, ImGuiWindowFlags_NoScrollbar);
+        rows();
+        ImGui::EndChild();
+        ImGui::End();
     });
+    CHECK_MESSAGE(any(problems, "Parent/box", "taller than the window"), all(problems));
     CHECK_MESSAGE(any(problems, "Clipped", "taller than the window"), all(problems));
     CHECK_MESSAGE(!any(problems, "Scrolls", "taller"), all(problems));
 }

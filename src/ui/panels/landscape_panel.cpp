@@ -1,6 +1,7 @@
 // The loss over the plane of a neuron's two weights, and the paths SGD, momentum and Adam take
 // across it from the same start: where "too small", "just right" and "too large" learning rates
 // become paths that crawl, descend, or zigzag out.
+#include <algorithm>
 #include <cstdio>
 #include <vector>
 
@@ -41,7 +42,8 @@ void LandscapePanel(PanelContext& ctx) {
     const char* note = "A path: one optimizer's weights, step by step. Darker: lower loss.";
     const float note_h = ImGui::CalcTextSize(note, nullptr, false, ImGui::GetContentRegionAvail().x).y +
                          ImGui::GetStyle().ItemSpacing.y * 2.f;
-    o.size = ImVec2(0, -note_h);
+    // The plot keeps a readable size; a shorter panel scrolls.
+    o.size = ImVec2(0, std::max(ImGui::GetContentRegionAvail().y - note_h, ImGui::GetFontSize() * 10.f));
     if (ctx.pictures.ready())
         o.draw_colors = [&](ImDrawList* dl, ImVec2 p0, ImVec2 p1, const std::vector<ImU32>& colors, int rows, int cols,
                             bool smooth) { ctx.pictures.draw(0x4C414E44ull, dl, p0, p1, colors, cols, rows, smooth); };

@@ -6,6 +6,7 @@
 
 #include "ui/panels/panels.h"
 #include "ui/theme.h"
+#include "ui/widgets/flow.h"
 #include "ui/widgets/plot.h"
 
 namespace ui {
@@ -32,7 +33,7 @@ void PerceptronCurves(PanelContext& ctx, ImVec2 avail) {
     const train::Snapshot& s = ctx.snap;
     LinePlotOptions options;
     options.x_label = "training step";
-    options.y_label = "accuracy on the training points";
+    options.y_label = "training accuracy";
     options.y_min = 0;
     options.y_max = 1.05;
     options.size = avail;
@@ -110,7 +111,7 @@ void LossPanel(PanelContext& ctx) {
         acc_options.legend = false;  // the loss plot's legend names the same colours
         PlotLines("##accuracy", acc_lines, acc_options);
     }
-    ImGui::Checkbox("log scale for the loss", &ctx.state.loss_log_scale);
+    CheckboxWrapped("log scale for the loss", &ctx.state.loss_log_scale);
 }
 
 }  // namespace ui

@@ -92,50 +92,41 @@ void ModelPanel(PanelContext& ctx) {
     std::vector<int> hidden = c.hidden;
     bool reshaped = false;
     int layers = int(hidden.size());
-    const ImGuiStyle& style = ImGui::GetStyle();
-    // Each label and its stepper move to the next line together when the panel is narrow.
-    ImGui::BeginGroup();
+    // Labels and steppers move to the next line when the panel is too narrow for them.
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("hidden layers");
-    ImGui::SameLine();
+    SameLineIfFits(stepper_width());
     if (stepper("layers", layers, 1, train::kMaxHiddenLayers)) {
         hidden.resize(std::size_t(layers), hidden.back());
         reshaped = true;
     }
-    ImGui::EndGroup();
     if (layers <= kMaxLayersEditedOneByOne) {
         for (int l = 0; l < layers; ++l) {
-            const char* label = l == 0 ? "neurons" : "";
-            SameLineIfFits((l == 0 ? TextWidth(label) + style.ItemSpacing.x : 0.f) + stepper_width(),
-                           l == 0 ? fs * 1.2f : fs * 0.8f);
-            ImGui::BeginGroup();
             if (l == 0) {
+                SameLineIfFits(TextWidth("neurons"), fs * 1.2f);
                 ImGui::AlignTextToFramePadding();
-                ImGui::TextUnformatted(label);
-                ImGui::SameLine(0, fs * 0.4f);
+                ImGui::TextUnformatted("neurons");
             }
+            SameLineIfFits(stepper_width(), l == 0 ? fs * 0.4f : fs * 0.8f);
             ImGui::PushID(l);
             reshaped |= stepper("width", hidden[std::size_t(l)], 1, train::kMaxHiddenWidth);
             ImGui::PopID();
-            ImGui::EndGroup();
         }
     } else {
         int width = hidden.front();
-        SameLineIfFits(TextWidth("width") + style.ItemSpacing.x + stepper_width(), fs * 1.2f);
-        ImGui::BeginGroup();
+        SameLineIfFits(TextWidth("width"), fs * 1.2f);
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("width");
-        ImGui::SameLine();
+        SameLineIfFits(stepper_width());
         if (stepper("width", width, 1, train::kMaxHiddenWidth)) {
             std::fill(hidden.begin(), hidden.end(), width);
             reshaped = true;
         }
-        ImGui::EndGroup();
     }
     if (reshaped) ctx.out.push_back(train::SetHidden{hidden});
 
     bool residual = c.residual;
-    if (ImGui::Checkbox("residual shortcuts", &residual)) ctx.out.push_back(train::SetResidual{residual});
+    if (CheckboxWrapped("residual shortcuts", &residual)) ctx.out.push_back(train::SetResidual{residual});
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Each hidden layer whose width does not change adds its input to its output:\n"
                           "a[l+1] = a[l] + f(W a[l] + b). The gradient then has a path that skips the layer.");
@@ -161,7 +152,9 @@ void ModelPanel(PanelContext& ctx) {
     const float batch_w = FitItemWidth(fs * 9.f, "");
     SameLineIfFits(TextWidth("each step learns from"), fs * 1.2f);
     ImGui::AlignTextToFramePadding();
+    ImGui::PushTextWrapPos(0.f);
     ImGui::TextUnformatted("each step learns from");
+    ImGui::PopTextWrapPos();
     SameLineIfFits(batch_w);
     ImGui::SetNextItemWidth(batch_w);
     if (ImGui::BeginCombo("##batch", modes[mode])) {

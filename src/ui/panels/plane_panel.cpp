@@ -8,6 +8,7 @@
 #include "ui/gl/field_view.h"
 #include "ui/panels/panels.h"
 #include "ui/theme.h"
+#include "ui/widgets/flow.h"
 #include "ui/widgets/contour.h"
 #include "ui/widgets/plot.h"
 
@@ -291,6 +292,10 @@ void PlanePanel(PanelContext& ctx) {
     draw_legend_item(dl, at, left, right, kClass0Color, true, "label 0");
     if (s.test_data && s.test_data->x.rows() > 0) {
         const float fsz = ImGui::GetFontSize();
+        if (at.x > left && at.x + fsz * 1.3f + ImGui::CalcTextSize("test (black rim)").x > right) {
+            at.x = left;
+            at.y += fsz * 1.4f;
+        }
         const ImVec2 c(at.x + fsz * 0.45f, at.y + fsz * 0.55f);
         dl->AddCircleFilled(c, fsz * 0.38f, IM_COL32(150, 150, 155, 255));
         dl->AddCircle(c, fsz * 0.38f, IM_COL32(15, 15, 20, 255), 0, 2.5f);
@@ -308,13 +313,15 @@ void PlanePanel(PanelContext& ctx) {
     if (undecided) {
         ImGui::SetCursorScreenPos(ImVec2(origin.x + fs * 0.5f, at.y + fs * 1.5f));
         ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
+        ImGui::PushTextWrapPos(0.f);
         ImGui::TextUnformatted("No boundary: p ≈ 0.5 everywhere.");
+        ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
-        at.y += fs * 1.5f;
+        at.y = ImGui::GetCursorScreenPos().y - fs * 1.5f;  // below however many lines it took
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, at.y + fs * 1.5f));
     if (has_field && !perceptron && !s.layers.empty() && s.layers[0].W.rows() <= 8 && s.layers.size() <= 3)
-        ImGui::Checkbox("show each hidden neuron's line", &ctx.state.show_hidden_lines);
+        CheckboxWrapped("show each hidden neuron's line", &ctx.state.show_hidden_lines);
 }
 
 }  // namespace ui

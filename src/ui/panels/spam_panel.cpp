@@ -8,6 +8,7 @@
 #include "nn/neuron.h"
 #include "ui/panels/panels.h"
 #include "ui/theme.h"
+#include "ui/widgets/flow.h"
 
 namespace ui {
 
@@ -18,7 +19,7 @@ void SpamPanel(PanelContext& ctx) {
     char buf[160];
 
     ImGui::PushFont(ctx.fonts.bold);
-    ImGui::TextUnformatted("Is this email spam?  One neuron decides.");
+    ImGui::TextWrapped("Is this email spam?  One neuron decides.");
     ImGui::PopFont();
     ImGui::Spacing();
 
@@ -33,8 +34,10 @@ void SpamPanel(PanelContext& ctx) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             bool on = n.inputs[i] > 0.5f;
-            std::snprintf(buf, sizeof buf, "x%zu: %s", i + 1, n.input_names[i].c_str());
+            // The input's name under its checkbox, wrapped to the column: it never runs into the next.
+            std::snprintf(buf, sizeof buf, "x%zu", i + 1);
             if (ImGui::Checkbox(buf, &on)) n.inputs[i] = on ? 1.f : 0.f;
+            ImGui::TextWrapped("%s", n.input_names[i].c_str());
             ImGui::TableNextColumn();
             ImGui::Text("%g", n.inputs[i]);
             ImGui::TableNextColumn();
@@ -52,7 +55,7 @@ void SpamPanel(PanelContext& ctx) {
         ImGui::EndTable();
     }
     ImGui::Spacing();
-    ImGui::SetNextItemWidth(fs * 12);
+    ImGui::SetNextItemWidth(FitItemWidth(fs * 12, "threshold"));
     if (ImGui::SliderFloat("threshold", &n.threshold, -1.f, 2.f, "%.2f")) n.threshold = std::round(n.threshold * 100.f) / 100.f;
 
     const double score = nn::weighted_sum(std::span(n.inputs.data(), count), std::span(n.weights.data(), count));
@@ -95,7 +98,9 @@ void SpamPanel(PanelContext& ctx) {
     ImGui::PushFont(ctx.fonts.big);
     ImGui::PushStyleColor(ImGuiCol_Text, spam ? kClass1Color : kClass0Color);
     std::snprintf(buf, sizeof buf, spam ? "%.2f > %.2f  →  SPAM" : "%.2f ≤ %.2f  →  not spam", score, n.threshold);
+    ImGui::PushTextWrapPos(0.f);
     ImGui::TextUnformatted(buf);
+    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
 }

@@ -31,4 +31,22 @@ void SameLineIfFits(float width, float spacing) {
     if (ImGui::GetItemRectMax().x + gap + width <= right + 0.5f) ImGui::SameLine(0, gap);
 }
 
+bool CheckboxWrapped(const char* label, bool* value) {
+    ImGui::PushID(label);
+    ImGui::BeginGroup();
+    bool changed = ImGui::Checkbox("##box", value);
+    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushTextWrapPos(0.f);
+    ImGui::TextUnformatted(label);
+    ImGui::PopTextWrapPos();
+    if (ImGui::IsItemClicked()) {
+        *value = !*value;
+        changed = true;
+    }
+    ImGui::EndGroup();
+    ImGui::PopID();
+    return changed;
+}
+
 }  // namespace ui

@@ -547,7 +547,10 @@ void draw_frame_axes(ImDrawList* dl, const ImRect& bb, const Frame& f, const std
         x = std::clamp(x, bb.Min.x, std::max(bb.Min.x, bb.Max.x - sz.x));
         draw_text(dl, ImVec2(x, bb.Max.y - font - pad * 0.5f), kMutedText, x_label);
     }
-    if (!y_label.empty()) draw_text(dl, ImVec2(bb.Min.x + pad * 0.5f, bb.Min.y + pad * 0.25f), kMutedText, y_label);
+    // A title longer than the plot is wide ends in an ellipsis rather than running past its edge.
+    if (!y_label.empty())
+        draw_text(dl, ImVec2(bb.Min.x + pad * 0.5f, bb.Min.y + pad * 0.25f), kMutedText,
+                  shorten_to_width(y_label, bb.GetWidth() - pad));
     dl->PopClipRect();
 }
 
