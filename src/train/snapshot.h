@@ -17,6 +17,14 @@ namespace train {
 
 enum class RunState { Paused, Running, Diverged };
 
+// How the UI should present a snapshot's message.
+enum class MessageKind {
+    None,
+    Good,     // "converged"
+    Warning,  // training goes on but something is wrong (stuck) or cannot start (no points)
+    Error,    // training stopped itself (the loss ran away)
+};
+
 struct LayerParams {
     nn::Matrix W;     // [out, in]
     nn::RowVector b;  // [out]
@@ -75,6 +83,7 @@ struct Snapshot {
     std::uint64_t step = 0;      // training steps taken since the model was made
     RunState state = RunState::Paused;
     std::string message;         // why training paused itself, or a note such as "converged"
+    MessageKind message_kind = MessageKind::None;
     Config config;
 
     std::shared_ptr<const data::Dataset2D> data;       // the training points

@@ -1,5 +1,7 @@
 #include "train/trainer.h"
 
+#include "train/messages.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -58,6 +60,7 @@ void Trainer::run() {
     }
 #endif
     last_publish_ = Clock::now() - std::chrono::hours(1);
+    restart_stuck_watch();
     std::vector<Command> commands;
     for (;;) {
         {
@@ -90,6 +93,10 @@ void Trainer::run() {
 
 void Trainer::apply(Command& command) {
     dirty_ = true;
+    // Anything but running, pausing and pacing changes what the network learns from or how: the
+    // watch for a stuck network starts over.
+    const bool restarts_watch = !std::holds_alternative<Play>(command) && !std::holds_alternative<Pause>(command) &&
+                                !std::holds_alternative<StepN>(command) && !std::holds_alternative<SetSpeed>(command);
     const auto start_pacing = [&] {
         pace_origin_ = Clock::now();
         paced_steps_ = 0;
@@ -148,10 +155,11 @@ void Trainer::apply(Command& command) {
                 message_.clear();
                 pending_steps_ = 0;
                 state_ = RunState::Paused;
-                for (int i = 0; i < c.warmup_steps && session_.divergence().empty(); ++i) session_.step();
+                restart_stuck_watch();
+                for (int i = 0; i < c.warmup_steps && session_.divergence().empty(); ++i) step_once();
                 if (!session_.divergence().empty()) {
                     state_ = RunState::Diverged;
-                    message_ = session_.divergence();
+                    diverged_at_rate_ = session_.config().learning_rate;
                 } else if (c.play) {
                     state_ = RunState::Running;
                     start_pacing();
@@ -159,6 +167,27 @@ void Trainer::apply(Command& command) {
             }
         },
         command);
+    if (restarts_watch && !std::holds_alternative<LoadConfig>(command)) restart_stuck_watch();
+}
+
+void Trainer::restart_stuck_watch() {
+    const std::vector<int>& labels = session_.train_data().labels;
+    double share = 0.5;  // of class 1
+    if (!labels.empty()) {
+        long ones = 0;
+        for (int l : labels) ones += l != 0;
+        share = double(ones) / double(labels.size());
+    }
+    const double p = std::clamp(share, 1e-6, 1.0 - 1e-6);
+    guess_loss_ = session_.config().loss == nn::Loss::CrossEntropy ? float(-(p * std::log(p) + (1 - p) * std::log(1 - p)))
+                                                                   : float(p * (1 - p));
+    stuck_.restart(float(std::max(share, 1.0 - share)));
+}
+
+void Trainer::step_once() {
+    session_.step();
+    if (session_.config().model == ModelKind::Mlp && session_.divergence().empty())
+        stuck_.observe(session_.loss(), session_.accuracy());
 }
 
 // Fresh weights clear a divergence: training may go on.
@@ -196,7 +225,7 @@ void Trainer::train_for(Clock::duration budget) {
     }
     long done = 0;
     while (done < todo) {
-        session_.step();
+        step_once();
         ++done;
         if (!session_.divergence().empty()) break;
         if (Clock::now() - start >= budget) break;
@@ -207,7 +236,7 @@ void Trainer::train_for(Clock::duration budget) {
 
     if (!session_.divergence().empty()) {
         state_ = RunState::Diverged;
-        message_ = session_.divergence();
+        diverged_at_rate_ = session_.config().learning_rate;  // what that step applied
         pending_steps_ = 0;
     }
 }
@@ -220,9 +249,7 @@ void Trainer::publish() {
     s->version = ++version_;
     s->generation = generation_;
     s->state = pending_steps_ > 0 ? RunState::Running : state_;
-    s->message = message_;
-    if (s->message.empty() && session_.converged())
-        s->message = "Converged: a whole pass over the data without a single mistake.";
+    compose_message(*s);
     {
         std::lock_guard lk(published_mu_);
         channel_.publish(std::move(s));
@@ -230,6 +257,48 @@ void Trainer::publish() {
     published_cv_.notify_all();
     last_publish_ = Clock::now();
     dirty_ = false;
+}
+
+// Written from the snapshot's own figures at the moment it is published, so the message quotes the
+// loss the scoreboard shows and the learning rate the slider shows, even after either has changed.
+void Trainer::compose_message(Snapshot& s) const {
+    s.message.clear();
+    s.message_kind = MessageKind::None;
+    if (state_ == RunState::Diverged) {
+        DivergenceFacts f;
+        f.step = s.step;
+        f.diverged_at_rate = diverged_at_rate_;
+        f.learning_rate = s.config.learning_rate;
+        if (s.landscape && !s.landscape->paths.empty()) {
+            // The path that ran away: the first that is not finite, else the highest.
+            const LandscapeView::Path* worst = &s.landscape->paths.front();
+            for (const auto& p : s.landscape->paths) {
+                if (!std::isfinite(p.current_loss)) {
+                    worst = &p;
+                    break;
+                }
+                if (p.current_loss > worst->current_loss) worst = &p;
+            }
+            f.who = worst->name;
+            f.loss = worst->current_loss;
+            if (!worst->loss.empty()) f.start_loss = worst->loss.value.front();
+        } else {
+            // The scoreboard's figure: the loss of all training points with the current weights.
+            f.loss = std::isnan(s.train_loss) || s.train_loss >= 0 ? s.train_loss : s.loss;
+            if (!s.history.loss.empty() && s.history.loss.step.front() == 0) f.start_loss = s.history.loss.value.front();
+        }
+        s.message = divergence_message(f);
+        s.message_kind = MessageKind::Error;
+    } else if (!message_.empty()) {
+        s.message = message_;
+        s.message_kind = MessageKind::Warning;
+    } else if (s.config.model == ModelKind::Mlp && stuck_.stuck()) {
+        s.message = stuck_message({stuck_.steps_without_improvement(), s.train_loss, guess_loss_, stuck_.chance(), s.grad_norms});
+        s.message_kind = MessageKind::Warning;
+    } else if (session_.converged()) {
+        s.message = "Converged: a whole pass over the data without a single mistake.";
+        s.message_kind = MessageKind::Good;
+    }
 }
 
 }  // namespace train

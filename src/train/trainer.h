@@ -13,6 +13,7 @@
 #include "train/commands.h"
 #include "train/session.h"
 #include "train/snapshot.h"
+#include "train/stuck_watch.h"
 
 namespace train {
 
@@ -64,6 +65,9 @@ private:
     void train_for(std::chrono::steady_clock::duration budget);
     void publish();
     void after_new_weights();
+    void restart_stuck_watch();
+    void step_once();
+    void compose_message(Snapshot& s) const;
 
     TrainerOptions options_;
     Session session_;  // touched only by the trainer thread once it runs
@@ -80,7 +84,10 @@ private:
 
     // Trainer thread only.
     RunState state_ = RunState::Paused;
-    std::string message_;
+    std::string message_;          // why training cannot run (no points); the others are composed at publishing
+    float diverged_at_rate_ = 0;   // the learning rate of the step whose loss ran away
+    StuckWatch stuck_;
+    float guess_loss_ = 0;         // the loss of always predicting the class shares of the training points
     long pending_steps_ = 0;
     std::chrono::steady_clock::time_point pace_origin_;
     std::uint64_t paced_steps_ = 0;

@@ -77,6 +77,12 @@ const PanelInfo* find_panel(const std::string& name) {
 
 void glfw_error(int code, const char* description) { std::fprintf(stderr, "nnscope: GLFW error %d: %s\n", code, description); }
 
+// Files dropped onto the window, kept until the next frame opens them (GLFW calls back on this thread).
+std::vector<std::string> g_dropped_files;
+void glfw_drop(GLFWwindow*, int count, const char** paths) {
+    for (int i = 0; i < count; ++i) g_dropped_files.emplace_back(paths[i]);
+}
+
 // The app's state on the UI thread.
 class App {
 public:
@@ -225,6 +231,7 @@ bool App::open_window() {
     glfwSetCharCallback(window_, on_char);
     glfwSetMouseButtonCallback(window_, on_mouse_button);
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    glfwSetDropCallback(window_, glfw_drop);  // ImGui's backend installs none: nothing to chain
     ImGui_ImplOpenGL3_Init("#version 330 core");
     std::string warning;
     fonts_scale_ = scale_in_force();
@@ -595,6 +602,9 @@ void App::draw_lesson_screen(const train::Snapshot& snap, std::vector<train::Com
 
     layout_panels(snap, ImVec2(sidebar_w + gap, controls_h + gap),
                   ImVec2(display.x - sidebar_w - gap, display.y - controls_h - gap), out);
+    const bool dropped = !g_dropped_files.empty();
+    OpenDroppedFiles(ctx, g_dropped_files);
+    if (dropped) log_action(("open dropped file: " + panel_state_.csv_message).c_str());
     handle_sidebar(request);
 }
 

@@ -1,9 +1,12 @@
 #include <algorithm>
 #include <cstdio>
+#include <string>
 
+#include "train/format.h"
 #include "ui/panels/panels.h"
 #include "ui/theme.h"
 #include "ui/widgets/flow.h"
+#include "ui/widgets/wrapped_text.h"
 
 namespace ui {
 
@@ -112,8 +115,9 @@ void ControlsBar(PanelContext& ctx) {
     // Second row: the hyper-parameters. Values are written beside the sliders, where no handle
     // covers them.
     float lr = s.config.learning_rate;
-    char lr_label[64];
-    std::snprintf(lr_label, sizeof lr_label, "learning rate %.3g", double(lr));
+    // In train::format's words, as the trainer's messages quote it.
+    const std::string lr_text = "learning rate " + train::format_learning_rate(lr);
+    const char* lr_label = lr_text.c_str();
     const float slider_w = FitItemWidth(fs * 8.f, lr_label);
     ImGui::SetNextItemWidth(slider_w);
     if (ImGui::SliderFloat("##learning-rate", &lr, 0.0001f, 100.f, "", ImGuiSliderFlags_Logarithmic) && lr > 0)
@@ -164,10 +168,11 @@ bool has_scoreboard(const train::Snapshot& s) { return s.config.model == train::
 // Loss and accuracy on the training points and on the test points, in the colours of the loss
 // panel's curves: the numbers a class checks first, always on screen.
 void Scoreboard(const train::Snapshot& s) {
-    // "training loss 0.0360   accuracy 100.0%" as one piece that moves to the next line whole.
+    // "training loss 0.0360   accuracy 100.0%" as one piece that moves to the next line whole, its
+    // numbers in train::format's words, as the trainer's messages quote them.
     const auto part = [](const char* name, ImU32 color, float loss, float accuracy, bool after_another) {
-        char buf[96];
-        std::snprintf(buf, sizeof buf, "loss %.4f   accuracy %.1f%%", loss, accuracy * 100.f);
+        const std::string text = "loss " + train::format_loss(loss) + "   accuracy " + train::format_percent(accuracy);
+        const char* buf = text.c_str();
         if (after_another)
             SameLineIfFits(TextWidth(name) + ImGui::GetStyle().ItemSpacing.x + TextWidth(buf), ImGui::GetFontSize() * 2.f);
         ImGui::BeginGroup();
@@ -195,14 +200,17 @@ void Scoreboard(const train::Snapshot& s) {
 
 void MessageBanner(const train::Snapshot& s) {
     if (s.message.empty()) return;
-    const bool bad = s.state == train::RunState::Diverged;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, bad ? IM_COL32(110, 30, 25, 255) : IM_COL32(25, 80, 40, 255));
-    const float wrap = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().WindowPadding.x * 2;
-    const float h = ImGui::CalcTextSize(s.message.c_str(), nullptr, false, wrap).y + ImGui::GetStyle().WindowPadding.y * 2;
+    ImU32 background = IM_COL32(25, 80, 40, 255);                                        // good news
+    if (s.message_kind == train::MessageKind::Warning) background = IM_COL32(120, 85, 15, 255);
+    if (s.message_kind == train::MessageKind::Error || s.state == train::RunState::Diverged)
+        background = IM_COL32(110, 30, 25, 255);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, background);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float wrap = ImGui::GetContentRegionAvail().x - style.WindowPadding.x * 2;
+    const float h = WrappedTextHeight(s.message, wrap) + style.WindowPadding.y * 2;
     ImGui::BeginChild("message", ImVec2(0, h), false, ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar);
-    ImGui::PushTextWrapPos(0.f);
-    ImGui::TextUnformatted(s.message.c_str());
-    ImGui::PopTextWrapPos();
+    // Wrapped at spaces only: ImGui's wrapping would split "5.6e+03" after its dot.
+    TextWrappedAtSpaces(s.message, wrap);
     ImGui::EndChild();
     ImGui::PopStyleColor();
 }

@@ -2,6 +2,8 @@
 // now (bars) and over time (a layer x step map), both on a log scale. With sigmoid in a deep
 // network the first layers' bars shrink by orders of magnitude: they stop learning.
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -19,6 +21,27 @@ namespace {
 // ten, and rescale itself as training goes on. From the smallest gradients of lesson 4's sigmoid
 // stacks (about 1e-15) to the largest output gradients (about 10); smaller ones sit on the floor.
 constexpr double kGradientFloor = 1e-16, kGradientCeiling = 1e2;
+
+// A log axis has no place for 0 or NaN, so the bar chart would say "no data yet": when no layer has
+// a size to draw, say what the sizes are instead. Empty when at least one bar can be drawn.
+std::string unplottable_note(const std::vector<float>& norms, std::uint64_t step) {
+    int zero = 0, not_finite = 0;
+    for (float g : norms) {
+        if (std::isfinite(g) && g > 0) return {};
+        if (std::isfinite(g)) ++zero;
+        else ++not_finite;
+    }
+    if (not_finite == 0 && step == 0) return "No step yet: press Play or Step to compute the first gradients.";
+    if (not_finite == 0)
+        return "The gradients are 0 in every layer: no error reaches the weights, so nothing learns. Every "
+               "neuron may be saturated (sigmoid far from 0) or dead (ReLU below 0): lower the learning rate and "
+               "press Reset.";
+    if (zero == 0)
+        return "The gradients are not a number (NaN or infinite) in every layer: the weights have run away. Lower "
+               "the learning rate and press Reset.";
+    return "The gradients are 0 or not a number in every layer: nothing learns. Lower the learning rate and press "
+           "Reset.";
+}
 }  // namespace
 
 void GradientsPanel(PanelContext& ctx) {
@@ -45,7 +68,19 @@ void GradientsPanel(PanelContext& ctx) {
     // Each plot keeps room for its axes and a readable picture; a shorter panel scrolls.
     const float min_plot = ImGui::GetFontSize() * 8.5f;
     bars.size = ImVec2(avail.x, std::max(min_plot, (avail.y - spacing) * 0.48f));
-    BarChart("##grad-bars", s.grad_norms, labels, bars);
+    if (const std::string note = unplottable_note(s.grad_norms, s.step); !note.empty()) {
+        const ImVec2 start = ImGui::GetCursorPos();
+        ImGui::PushStyleColor(ImGuiCol_Text, s.step == 0 ? kMutedTextColor : kBadColor);
+        ImGui::PushTextWrapPos(start.x + bars.size.x);
+        ImGui::TextUnformatted(note.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+        // The map below keeps its place.
+        const float used = ImGui::GetCursorPosY() - start.y;
+        if (used < bars.size.y) ImGui::Dummy(ImVec2(1, bars.size.y - used - spacing));
+    } else {
+        BarChart("##grad-bars", s.grad_norms, labels, bars);
+    }
 
     const train::MultiSeries& h = s.grad_norm_history;
     if (h.size() < 2 || h.width != layers) {

@@ -10,6 +10,7 @@
 #include "train/commands.h"
 #include "train/snapshot.h"
 #include "ui/fonts.h"
+#include "ui/widgets/file_browser.h"
 
 namespace ui {
 namespace gl {
@@ -38,6 +39,9 @@ struct PanelState {
     std::string csv_path;
     std::string csv_message;        // the result of the last load: how many points, or why not
     bool csv_failed = false;
+    FileBrowserState csv_browser;
+    int data_panel_frame = -1;      // the last frame the Data panel was drawn (is its message on screen?)
+    double drop_notice_until = -1;  // a dropped file's message floats on screen until then (ImGui time)
     PlaneRect plane;
 };
 
@@ -62,6 +66,10 @@ void UpdatePanel(PanelContext& ctx);
 void NetworkPanel(PanelContext& ctx);
 void ModelPanel(PanelContext& ctx);
 void DataPanel(PanelContext& ctx);
+// Files dropped onto the window: the first CSV of points is loaded, with the message the Data panel
+// gives for the Load button (shown over the screen for a few seconds when that panel is hidden).
+// Call once a frame with what arrived since the last (often nothing); it empties `dropped`.
+void OpenDroppedFiles(PanelContext& ctx, std::vector<std::string>& dropped);
 void LandscapePanel(PanelContext& ctx);
 void GradientsPanel(PanelContext& ctx);
 
