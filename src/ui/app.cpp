@@ -362,7 +362,9 @@ void App::log_action(const char* what) {
 void App::handle_keys() {
     const std::vector<KeyEvent> keys = input_.take_keys();
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput) return;
+    // Keys typed into a text field are the field's; a dialog (the file browser) has the keys too,
+    // but for Esc, which closes the help or the blank screen only when no dialog is open.
+    if (io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
     for (const KeyEvent& e : keys) {
         if (e.key == GLFW_KEY_ESCAPE) {
             if (help_open_ || blank_) {

@@ -109,21 +109,50 @@ void draw_axes(ImDrawList* dl, const PlaneMap& m, const Fonts& fonts) {
     dl->AddRect(m.p0, m.p1, IM_COL32(220, 220, 225, 255), 0.f, 0, 2.f);
 }
 
-// Legend entries flow left to right and wrap at `right`, back to `left`.
-void draw_legend_item(ImDrawList* dl, ImVec2& at, float left, float right, ImU32 color, bool circle, const char* text) {
+struct LegendEntry {
+    enum class Mark { Dot, TestDot, Line } mark;
+    ImU32 color;
+    const char* text;
+};
+
+// Legend entries flow left to right and wrap at `right`, back to `left`; an entry wider than the
+// whole row wraps onto lines of its own. With no draw list it only measures: returns the y
+// below the last row.
+float draw_legend(ImDrawList* dl, const std::vector<LegendEntry>& entries, ImVec2 at, float left, float right) {
     const float fs = ImGui::GetFontSize();
-    if (at.x > left && at.x + fs * 1.3f + ImGui::CalcTextSize(text).x > right) {
-        at.x = left;
-        at.y += fs * 1.4f;
+    for (const LegendEntry& e : entries) {
+        if (at.x > left && at.x + fs * 1.3f + ImGui::CalcTextSize(e.text).x > right) {
+            at.x = left;
+            at.y += fs * 1.4f;
+        }
+        const float wrap = right - at.x - fs * 1.3f;
+        const ImVec2 size = ImGui::CalcTextSize(e.text, nullptr, false, wrap);
+        if (dl) {
+            const ImVec2 c(at.x + fs * 0.45f, at.y + fs * 0.55f);
+            switch (e.mark) {
+                case LegendEntry::Mark::Dot:
+                    dl->AddCircleFilled(c, fs * 0.38f, e.color);
+                    dl->AddCircle(c, fs * 0.38f, IM_COL32_WHITE, 0, 2.f);
+                    break;
+                case LegendEntry::Mark::TestDot:
+                    dl->AddCircleFilled(c, fs * 0.38f, e.color);
+                    dl->AddCircle(c, fs * 0.38f, IM_COL32(15, 15, 20, 255), 0, 2.5f);
+                    break;
+                case LegendEntry::Mark::Line:
+                    dl->AddLine(ImVec2(at.x, at.y + fs * 0.55f), ImVec2(at.x + fs, at.y + fs * 0.55f), e.color, 3.f);
+                    break;
+            }
+            dl->AddText(ImGui::GetFont(), fs, ImVec2(at.x + fs * 1.3f, at.y), IM_COL32(230, 230, 235, 255), e.text,
+                        nullptr, wrap);
+        }
+        if (size.y > fs * 1.5f) {
+            at.x = left;
+            at.y += size.y - ImGui::GetTextLineHeight() + fs * 1.4f;
+        } else {
+            at.x += fs * 1.3f + size.x + fs * 1.2f;
+        }
     }
-    if (circle) {
-        dl->AddCircleFilled(ImVec2(at.x + fs * 0.45f, at.y + fs * 0.55f), fs * 0.38f, color);
-        dl->AddCircle(ImVec2(at.x + fs * 0.45f, at.y + fs * 0.55f), fs * 0.38f, IM_COL32_WHITE, 0, 2.f);
-    } else {
-        dl->AddLine(ImVec2(at.x, at.y + fs * 0.55f), ImVec2(at.x + fs, at.y + fs * 0.55f), color, 3.f);
-    }
-    dl->AddText(ImVec2(at.x + fs * 1.3f, at.y), IM_COL32(230, 230, 235, 255), text);
-    at.x += fs * 1.3f + ImGui::CalcTextSize(text).x + fs * 1.2f;
+    return at.y + fs * 1.4f;
 }
 }  // namespace
 
@@ -209,9 +238,29 @@ void PlanePanel(PanelContext& ctx) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const bool perceptron = s.config.model == train::ModelKind::Perceptron;
     const bool has_field = s.field.resolution > 0;
-    const float check_height = perceptron || !has_field ? 0.f : ImGui::GetFrameHeightWithSpacing();
-    // Below the square: tick labels and the axis name (3 lines), the legend (1.6), spacing (0.4).
-    const float margin_left = fs * 3.6f, margin_bottom = fs * 3.0f, legend_height = fs * 2.0f;
+    const bool neuron_lines = has_field && !perceptron && !s.layers.empty() && s.layers[0].W.rows() <= 8 && s.layers.size() <= 3;
+    std::vector<LegendEntry> legend = {{LegendEntry::Mark::Dot, kClass1Color, "label 1"},
+                                       {LegendEntry::Mark::Dot, kClass0Color, "label 0"}};
+    if (s.test_data && s.test_data->x.rows() > 0)
+        legend.push_back({LegendEntry::Mark::TestDot, IM_COL32(150, 150, 155, 255), "test (black rim)"});
+    if (perceptron) legend.push_back({LegendEntry::Mark::Line, IM_COL32_WHITE, "decision line"});
+    else if (s.landscape) legend.push_back({LegendEntry::Mark::Line, optimizer_color(0), "boundaries (y = 0)"});
+    else if (neuron_lines && ctx.state.show_hidden_lines)
+        legend.push_back({LegendEntry::Mark::Line, hidden_neuron_color(1), "a hidden neuron's line"});
+    if (s.data && s.data->x.rows() <= 24) legend.push_back({LegendEntry::Mark::Line, kBadColor, "wrong"});
+
+    // Below the square: tick labels and the axis name (about 3 lines), the legend (measured: it
+    // wraps in a narrow panel) and the checkbox (whose label may wrap too). The square takes what
+    // is left, so the panel never needs a scrollbar for its own legend.
+    const float margin_left = fs * 3.6f, margin_bottom = fs * 3.0f;
+    const float left_x = fs * 0.5f;
+    const float legend_height = draw_legend(nullptr, legend, ImVec2(left_x, 0), left_x, avail.x) + fs * 0.1f;
+    const float check_height =
+        neuron_lines ? std::max(ImGui::GetFrameHeight(),
+                                ImGui::CalcTextSize("show each hidden neuron's line", nullptr, false,
+                                                    avail.x - ImGui::GetFrameHeight() - ImGui::GetStyle().ItemInnerSpacing.x)
+                                    .y) + ImGui::GetStyle().ItemSpacing.y
+                     : 0.f;
     const float side =
         std::max(50.f, std::min(avail.x - margin_left - fs, avail.y - margin_bottom - legend_height - check_height));
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -286,30 +335,8 @@ void PlanePanel(PanelContext& ctx) {
     draw_axes(dl, m, ctx.fonts);
     if (ctx.painting) paint(ctx, m);
 
-    const float left = origin.x + fs * 0.5f, right = origin.x + avail.x;
-    ImVec2 at(left, m.p1.y + fs * 2.9f);
-    draw_legend_item(dl, at, left, right, kClass1Color, true, "label 1");
-    draw_legend_item(dl, at, left, right, kClass0Color, true, "label 0");
-    if (s.test_data && s.test_data->x.rows() > 0) {
-        const float fsz = ImGui::GetFontSize();
-        if (at.x > left && at.x + fsz * 1.3f + ImGui::CalcTextSize("test (black rim)").x > right) {
-            at.x = left;
-            at.y += fsz * 1.4f;
-        }
-        const ImVec2 c(at.x + fsz * 0.45f, at.y + fsz * 0.55f);
-        dl->AddCircleFilled(c, fsz * 0.38f, IM_COL32(150, 150, 155, 255));
-        dl->AddCircle(c, fsz * 0.38f, IM_COL32(15, 15, 20, 255), 0, 2.5f);
-        dl->AddText(ImVec2(at.x + fsz * 1.3f, at.y), IM_COL32(230, 230, 235, 255), "test (black rim)");
-        at.x += fsz * 1.3f + ImGui::CalcTextSize("test (black rim)").x + fsz * 1.2f;
-    }
-    if (perceptron)
-        draw_legend_item(dl, at, left, right, IM_COL32_WHITE, false, "decision line");
-    else if (landscape)
-        draw_legend_item(dl, at, left, right, optimizer_color(0), false, "boundaries (y = 0)");
-    else if (has_field && ctx.state.show_hidden_lines && !s.layers.empty() && s.layers[0].W.rows() <= 8 &&
-             s.layers.size() <= 3)
-        draw_legend_item(dl, at, left, right, hidden_neuron_color(1), false, "a hidden neuron's line");
-    if (s.data && s.data->x.rows() <= 24) draw_legend_item(dl, at, left, right, kBadColor, false, "wrong");
+    const float left = origin.x + left_x, right = origin.x + avail.x;
+    ImVec2 at(left, draw_legend(dl, legend, ImVec2(left, m.p1.y + fs * 2.9f), left, right) - fs * 1.4f);
     if (undecided) {
         ImGui::SetCursorScreenPos(ImVec2(origin.x + fs * 0.5f, at.y + fs * 1.5f));
         ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
@@ -320,8 +347,7 @@ void PlanePanel(PanelContext& ctx) {
         at.y = ImGui::GetCursorScreenPos().y - fs * 1.5f;  // below however many lines it took
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, at.y + fs * 1.5f));
-    if (has_field && !perceptron && !s.layers.empty() && s.layers[0].W.rows() <= 8 && s.layers.size() <= 3)
-        CheckboxWrapped("show each hidden neuron's line", &ctx.state.show_hidden_lines);
+    if (neuron_lines) CheckboxWrapped("show each hidden neuron's line", &ctx.state.show_hidden_lines);
 }
 
 }  // namespace ui
