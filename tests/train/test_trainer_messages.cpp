@@ -128,3 +128,16 @@ TEST_CASE("trainer: lessons 4-3 and 4-4 as written never say stuck in 3000 steps
         }
     }
 }
+
+TEST_CASE("trainer: lesson 4 step 1 names its stuck network between step 1,000 and step 1,200") {
+    train::Trainer t(lesson_preset(4, 1));
+    t.send(train::StepN{1000});
+    auto s = step_and_wait(t, 1000);
+    REQUIRE(s->step == 1000);
+    CHECK_FALSE(contains(s->message, "Stuck"));
+    t.send(train::StepN{200});
+    s = step_and_wait(t, 1200);
+    REQUIRE(s->step == 1200);
+    CHECK(s->message_kind == MessageKind::Warning);
+    CHECK_MESSAGE(contains(s->message, "Stuck"), s->message);
+}

@@ -96,8 +96,8 @@ void ControlsBar(PanelContext& ctx) {
         std::size_t best = 0;
         for (std::size_t i = 1; i < paths.size(); ++i)
             if (paths[i].current_loss < paths[best].current_loss) best = i;
-        std::snprintf(status, sizeof status, "step %llu  ·  lowest loss %.3g (%s)", step,
-                      double(paths[best].current_loss), paths[best].name.c_str());
+        std::snprintf(status, sizeof status, "step %llu  ·  lowest loss %s (%s)", step,
+                      train::format_loss(paths[best].current_loss).c_str(), paths[best].name.c_str());
     } else {
         std::snprintf(status, sizeof status, "step %llu", step);
     }

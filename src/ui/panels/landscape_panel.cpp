@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "train/format.h"
 #include "ui/gl/opaque_images.h"
 #include "ui/panels/panels.h"
 #include "ui/theme.h"
@@ -24,7 +25,8 @@ void LandscapePanel(PanelContext& ctx) {
     std::vector<FieldPath> paths;
     for (std::size_t i = 0; i < v.paths.size(); ++i) {
         char label[64];
-        std::snprintf(label, sizeof label, "%s  (loss %.3g)", v.paths[i].name.c_str(), double(v.paths[i].current_loss));
+        std::snprintf(label, sizeof label, "%s  (loss %s)", v.paths[i].name.c_str(),
+                      train::format_loss(v.paths[i].current_loss).c_str());
         paths.push_back({label, v.paths[i].w1, v.paths[i].w2, optimizer_color(int(i))});
     }
     FieldPlotOptions o;
