@@ -80,14 +80,15 @@ PanelArrangement arrange_panels(std::span<const PanelSpec> panels, float width, 
     }
 
     // Too narrow for two columns: one above the other, full width, the area scrolling. The main
-    // panel keeps its square when the width allows; the others about half a screen each.
+    // panel fills the area's height, what the class sees before anyone scrolls; the others about
+    // half of it each.
     a.stacked = true;
     a.scrolls = true;
     const float w = width - scrollbar;
     float y = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const PanelSpec& p = panels[i];
-        const float wanted = i == 0 ? std::min(height, w - p.square_extra) : (height - gap) * 0.5f;
+        const float wanted = i == 0 ? height : (height - gap) * 0.5f;
         const float h = std::max(p.min_height, wanted);
         a.rects.push_back({0, y, w, h});
         y += h + gap;

@@ -261,8 +261,11 @@ void PlanePanel(PanelContext& ctx) {
                                                     avail.x - ImGui::GetFrameHeight() - ImGui::GetStyle().ItemInnerSpacing.x)
                                     .y) + ImGui::GetStyle().ItemSpacing.y
                      : 0.f;
-    const float side =
-        std::max(50.f, std::min(avail.x - margin_left - fs, avail.y - margin_bottom - legend_height - check_height));
+    // The square keeps a readable size (ten lines of text, or the panel's width if less); when the
+    // panel is shorter than that, its content scrolls.
+    const float widest = avail.x - margin_left - fs;
+    const float side = std::max(std::min(widest, fs * 10.f),
+                                std::min(widest, avail.y - margin_bottom - legend_height - check_height));
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     PlaneMap m;
     m.p0 = ImVec2(origin.x + margin_left + std::max(0.f, (avail.x - margin_left - side) * 0.5f - fs), origin.y + fs * 0.3f);
