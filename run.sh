@@ -20,7 +20,7 @@ packages=(
   libcmark-dev libtomlplusplus-dev          # lesson files: Markdown prose, TOML presets
   libcli11-dev                              # command line
   fonts-dejavu-core fonts-dejavu-extra      # large classroom text
-  doctest-dev xvfb xauth xdotool            # tests, a virtual display and real key presses for the GUI tests
+  doctest-dev xvfb xauth xdotool libx11-dev # tests: a virtual display, real key presses and file drops (Xlib)
 )
 missing=()
 for p in "${packages[@]}"; do
