@@ -80,6 +80,7 @@ struct LandscapeView {
 struct Snapshot {
     std::uint64_t version = 0;   // grows with every publication
     std::uint64_t generation = 0;  // how many LoadConfig commands the trainer has applied
+    std::uint64_t commands_applied = 0;  // how many commands of any kind (see Trainer::send)
     std::uint64_t step = 0;      // training steps taken since the model was made
     RunState state = RunState::Paused;
     std::string message;         // why training paused itself, or a note such as "converged"

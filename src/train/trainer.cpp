@@ -33,12 +33,15 @@ Trainer::~Trainer() {
     thread_.join();
 }
 
-void Trainer::send(Command command) {
+std::uint64_t Trainer::send(Command command) {
+    std::uint64_t number = 0;
     {
         std::lock_guard lk(queue_mu_);
         queue_.push_back(std::move(command));
+        number = ++commands_sent_;
     }
     queue_cv_.notify_all();
+    return number;
 }
 
 SnapshotPtr Trainer::wait_for(const std::function<bool(const Snapshot&)>& pred, std::chrono::milliseconds timeout) {
@@ -70,7 +73,10 @@ void Trainer::run() {
             if (stop_) return;
             commands.swap(queue_);
         }
-        for (Command& c : commands) apply(c);
+        for (Command& c : commands) {
+            apply(c);
+            ++commands_applied_;
+        }
         commands.clear();
 
         if (pending_steps_ > 0 || state_ == RunState::Running) train_for(kSlice);
@@ -248,6 +254,7 @@ void Trainer::publish() {
     session_.fill_snapshot(*s);
     s->version = ++version_;
     s->generation = generation_;
+    s->commands_applied = commands_applied_;
     s->state = pending_steps_ > 0 ? RunState::Running : state_;
     compose_message(*s);
     {

@@ -50,7 +50,9 @@ public:
     Trainer(const Trainer&) = delete;
     Trainer& operator=(const Trainer&) = delete;
 
-    void send(Command command);
+    // Queues a command; returns its number (1, 2, 3...), which a snapshot's commands_applied reaches
+    // once the trainer has applied it.
+    std::uint64_t send(Command command);
 
 
     SnapshotPtr latest() const { return channel_.latest(); }
@@ -93,6 +95,8 @@ private:
     std::uint64_t paced_steps_ = 0;
     std::chrono::steady_clock::time_point last_publish_;
     std::uint64_t version_ = 0;
+    std::uint64_t commands_sent_ = 0;     // guarded by queue_mu_
+    std::uint64_t commands_applied_ = 0;  // trainer thread only
     std::uint64_t generation_ = 0;
     bool dirty_ = true;
     std::uint64_t evaluated_at_step_ = 0;

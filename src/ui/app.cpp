@@ -143,6 +143,8 @@ private:
     std::unique_ptr<lesson::Navigator> nav_;
     std::unique_ptr<train::Trainer> trainer_;
     std::uint64_t expected_generation_ = 0;
+    std::uint64_t run_command_ = 0;       // the last command that started or stopped training
+    bool running_after_command_ = false;  // and whether training runs once it is applied
     std::vector<std::string> panels_;
     lesson::SpamNeuron spam_;
     PanelState panel_state_;
@@ -319,7 +321,8 @@ void App::apply_step(bool reset_to_preset) {
     if (!preset) return;
     panels_ = preset->panels;
     if (preset->has_spam) spam_ = preset->spam;
-    trainer_->send(train::LoadConfig{preset->config, preset->warmup_steps, preset->play && autoplay_});
+    run_command_ = trainer_->send(train::LoadConfig{preset->config, preset->warmup_steps, preset->play && autoplay_});
+    running_after_command_ = preset->play && autoplay_;
     ++expected_generation_;
 }
 
@@ -328,23 +331,33 @@ void App::handle_sidebar(const SidebarRequest& r) {
         case SidebarRequest::Kind::None: break;
         case SidebarRequest::Kind::Next:
             if (nav_->next()) apply_step(false);
+            log_action("next");
             break;
         case SidebarRequest::Kind::Previous:
             if (nav_->previous()) apply_step(true);
+            log_action("previous");
             break;
-        case SidebarRequest::Kind::ApplyPreset: apply_step(true); break;
+        case SidebarRequest::Kind::ApplyPreset:
+            apply_step(true);
+            log_action("apply preset");
+            break;
         case SidebarRequest::Kind::OpenLesson:
             if (nav_->open(r.lesson, 0)) apply_step(true);
+            log_action("open lesson");
             break;
         case SidebarRequest::Kind::TextBigger:
-            scale_ = scale_in_force();
-            scale_ = std::min(next_text_scale(scale_, +1), largest_text_scale(ImGui::GetIO().DisplaySize.y));
+        case SidebarRequest::Kind::TextSmaller: {
+            const float now = scale_in_force();
+            scale_ = r.kind == SidebarRequest::Kind::TextBigger
+                         ? std::min(next_text_scale(now, +1), largest_text_scale(ImGui::GetIO().DisplaySize.y))
+                         : next_text_scale(now, -1);
             fonts_dirty_ = true;
+            char what[48];
+            std::snprintf(what, sizeof what, "%s %.2f",
+                          r.kind == SidebarRequest::Kind::TextBigger ? "text-bigger" : "text-smaller", double(scale_));
+            log_action(what);
             break;
-        case SidebarRequest::Kind::TextSmaller:
-            scale_ = next_text_scale(scale_in_force(), -1);
-            fonts_dirty_ = true;
-            break;
+        }
     }
 }
 
@@ -392,18 +405,19 @@ void App::perform(Action action) {
     const train::SnapshotPtr snap = trainer_ ? trainer_->latest() : nullptr;
     const bool trains = !panels_.empty() && !(panels_.size() == 1 && panels_[0] == "spam");
     switch (action) {
-        case Action::Next: handle_sidebar({SidebarRequest::Kind::Next}); break;
-        case Action::Previous: handle_sidebar({SidebarRequest::Kind::Previous}); break;
-        case Action::PlayPause:
-            if (!trains || !snap) break;
-            if (snap->state == train::RunState::Running) {
-                trainer_->send(train::Pause{});
-                log_action("pause");
-            } else if (snap->state == train::RunState::Paused) {
-                trainer_->send(train::Play{});
-                log_action("play");
-            }
+        case Action::Next: handle_sidebar({SidebarRequest::Kind::Next}); return;  // it logs
+        case Action::Previous: handle_sidebar({SidebarRequest::Kind::Previous}); return;  // it logs
+        case Action::PlayPause: {
+            if (!trains || !snap || snap->state == train::RunState::Diverged) break;
+            // Two quick presses toggle twice even when the trainer has not yet answered the first
+            // (it runs only on time the window leaves it): until it has, go by what was asked.
+            const bool running = snap->commands_applied < run_command_ ? running_after_command_
+                                                                        : snap->state == train::RunState::Running;
+            run_command_ = running ? trainer_->send(train::Pause{}) : trainer_->send(train::Play{});
+            running_after_command_ = !running;
+            log_action(running ? "pause" : "play");
             return;
+        }
         case Action::Step:
             if (!trains || !snap || snap->state == train::RunState::Diverged) break;
             trainer_->send(train::StepN{1});
@@ -419,20 +433,15 @@ void App::perform(Action action) {
             help_open_ = !help_open_;
             log_action(help_open_ ? "help on" : "help off");
             return;
-        case Action::TextBigger: handle_sidebar({SidebarRequest::Kind::TextBigger}); break;
-        case Action::TextSmaller: handle_sidebar({SidebarRequest::Kind::TextSmaller}); break;
+        case Action::TextBigger: handle_sidebar({SidebarRequest::Kind::TextBigger}); return;  // it logs
+        case Action::TextSmaller: handle_sidebar({SidebarRequest::Kind::TextSmaller}); return;  // it logs
         case Action::Blank:
             blank_ = true;
             log_action("blank on");
             return;
     }
-    if (action == Action::TextBigger || action == Action::TextSmaller) {
-        char what[48];
-        std::snprintf(what, sizeof what, "%s %.2f", action_name(action), double(scale_in_force()));
-        log_action(what);
-    } else {
-        log_action(action_name(action));
-    }
+    // A training key on a step that trains nothing, or Step while stopped.
+    log_action((std::string(action_name(action)) + ": nothing to do here").c_str());
 }
 
 // Full screen on the monitor the window is on (the primary one when GLFW cannot tell), at its
@@ -689,6 +698,11 @@ int App::run() {
             logged_w_ = fb_w;
             logged_h_ = fb_h;
             std::printf("window: %dx%d\n", fb_w, fb_h);
+            std::fflush(stdout);
+        }
+        // Where a test's mouse finds the Next button, once the layout has settled.
+        if (options_.log_actions && frames == kSettleFrames) {
+            std::printf("next button: %.0f,%.0f\n", double(sidebar_state_.next_button.x), double(sidebar_state_.next_button.y));
             std::fflush(stdout);
         }
         // A screenshot must show every window as it is now, so nothing waits for the next frame.

@@ -2,7 +2,8 @@
 # Starts nnscope on the current X display, sends it real X key events with xdotool and writes the
 # app's action log to stdout. Usage: drive_keys.sh APP "APP ARGS" "KEYS" ["KEYS" ...]
 # Each KEYS group is sent as one burst of press-release pairs 1 ms apart (as a clicker sends them,
-# faster than the frame rate), with half a second between groups.
+# faster than the frame rate), with half a second between groups; a group "click:N" clicks the
+# lesson's Next button N times, 1 ms apart.
 set -u
 app=$1
 args=$2
@@ -21,8 +22,19 @@ fi
 xdotool windowfocus --sync "$window"
 sleep 0.5
 for keys in "$@"; do
-  # shellcheck disable=SC2086
-  xdotool key --delay 1 $keys
+  if [[ $keys == click:* ]]; then
+    # click:N clicks the Next button N times, 1 ms apart (the app logs where it is).
+    at=""
+    for _ in $(seq 100); do
+      at=$(sed -n 's/^next button: //p' "$log" | tail -n 1)
+      [[ -n $at ]] && break
+      sleep 0.1
+    done
+    xdotool mousemove --sync "${at%,*}" "${at#*,}" click --repeat "${keys#click:}" --delay 1 1
+  else
+    # shellcheck disable=SC2086
+    xdotool key --delay 1 $keys
+  fi
   sleep 0.5
 done
 kill "$pid" 2>/dev/null

@@ -32,7 +32,7 @@ std::vector<std::string> drive(const std::string& app_args, const std::vector<st
 std::vector<std::string> actions(const std::vector<std::string>& log) {
     std::vector<std::string> a;
     for (const std::string& l : log)
-        if (l.rfind("action: ", 0) == 0 || l.rfind("window: ", 0) == 0) a.push_back(l);
+        if (l.rfind("action: ", 0) == 0 || l.rfind("window: ", 0) == 0) a.push_back(l);  // not "next button: x,y"
     return a;
 }
 
@@ -103,5 +103,14 @@ TEST_CASE("GUI keys: every key in the help overlay does what it says") {
         "action: full-screen off (lesson 3 step 5)",
         "window: 1280x720",
     };
+    CHECK(actions(log) == want);
+}
+
+TEST_CASE("GUI clicks: eight clicks on Next, 1 ms apart, are eight steps") {
+    const std::vector<std::string> log = drive("--lesson 3 --step 1", {"click:8"});
+    INFO(joined(log));
+    std::vector<std::string> want = {"window: 1600x900"};
+    for (int step = 2; step <= 8; ++step) want.push_back("action: next (lesson 3 step " + std::to_string(step) + ")");
+    want.push_back("action: next (lesson 4 step 1)");  // past the last step, the next lesson
     CHECK(actions(log) == want);
 }

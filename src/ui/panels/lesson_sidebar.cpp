@@ -1,6 +1,7 @@
 #include "ui/panels/lesson_sidebar.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -136,6 +137,8 @@ SidebarRequest LessonSidebar(const lesson::Navigator& nav, const Fonts& fonts, S
         ImGui::SameLine();
         ImGui::BeginDisabled(!nav.can_next());
         if (ImGui::Button(words ? "Next ▶" : "▶", ImVec2(half, 0))) request.kind = SidebarRequest::Kind::Next;
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        state.next_button = ImVec2(std::floor((a.x + b.x) * 0.5f), std::floor((a.y + b.y) * 0.5f));
         ImGui::EndDisabled();
         ImGui::BeginDisabled(!nav.effective_preset());
         if (ImGui::Button("Apply preset")) request.kind = SidebarRequest::Kind::ApplyPreset;

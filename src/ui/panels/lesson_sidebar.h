@@ -14,6 +14,7 @@ struct SidebarRequest {
 struct SidebarState {
     float prompt_height = 0.f;  // the "Try this" boxes, drawn whole
     float footer_height = 0.f;  // Previous / Next and the buttons under them
+    ImVec2 next_button{-1, -1}; // where the Next button's middle is (for --log-actions)
 };
 
 // The lesson list (broken files shown with their error), the current step's prose, its "Try this"
