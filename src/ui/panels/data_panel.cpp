@@ -94,19 +94,29 @@ void DataPanel(PanelContext& ctx) {
         }
         ImGui::EndCombo();
     }
-    SameLineIfFits(LabeledWidth(fs * 6.f, "points"), fs);
-    ImGui::SetNextItemWidth(FitItemWidth(fs * 6.f, "points"));
-    ImGui::SliderInt("points", &change.points, 20, 1000, "%d", ImGuiSliderFlags_Logarithmic);
-    changed |= ImGui::IsItemDeactivatedAfterEdit();
-
-    ImGui::SetNextItemWidth(FitItemWidth(fs * 7.f, "noise"));
-    ImGui::SliderFloat("noise", &change.noise, 0.f, 0.6f, "%.2f");
-    changed |= ImGui::IsItemDeactivatedAfterEdit();
-    SameLineIfFits(LabeledWidth(fs * 6.f, "% test"), fs);
+    // Each slider's value is written beside it, where its handle cannot cover it.
+    char points_text[32], noise_text[32], test_text[32];
+    std::snprintf(points_text, sizeof points_text, "%d points", change.points);
+    std::snprintf(noise_text, sizeof noise_text, "noise %.2f", double(change.noise));
     float test_percent = change.test_fraction * 100.f;
-    ImGui::SetNextItemWidth(FitItemWidth(fs * 6.f, "% test"));
-    if (ImGui::SliderFloat("% test", &test_percent, 0.f, 50.f, "%.0f%%")) change.test_fraction = test_percent / 100.f;
+    std::snprintf(test_text, sizeof test_text, "%.0f%% test", double(test_percent));
+    const float points_w = FitItemWidth(fs * 5.f, points_text);
+    SameLineIfFits(LabeledWidth(points_w, points_text), fs);
+    ImGui::SetNextItemWidth(points_w);
+    ImGui::SliderInt("##points", &change.points, 20, 1000, "", ImGuiSliderFlags_Logarithmic);
     changed |= ImGui::IsItemDeactivatedAfterEdit();
+    ValueBeside(points_text);
+
+    ImGui::SetNextItemWidth(FitItemWidth(fs * 6.f, noise_text));
+    ImGui::SliderFloat("##noise", &change.noise, 0.f, 0.6f, "");
+    changed |= ImGui::IsItemDeactivatedAfterEdit();
+    ValueBeside(noise_text);
+    const float test_w = FitItemWidth(fs * 5.f, test_text);
+    SameLineIfFits(LabeledWidth(test_w, test_text), fs);
+    ImGui::SetNextItemWidth(test_w);
+    if (ImGui::SliderFloat("##test", &test_percent, 0.f, 50.f, "")) change.test_fraction = test_percent / 100.f;
+    changed |= ImGui::IsItemDeactivatedAfterEdit();
+    ValueBeside(test_text);
     if (changed) ctx.out.push_back(change);
 
     // ---- The student's own points ----

@@ -164,13 +164,15 @@ void ModelPanel(PanelContext& ctx) {
         ImGui::EndCombo();
     }
     if (mode == 1) {
-        const float slider_w = FitItemWidth(fs * 8.f, "");
-        SameLineIfFits(slider_w);
         int b = c.batch_size;
+        char examples[32];
+        std::snprintf(examples, sizeof examples, "%d examples", b);
+        const float slider_w = FitItemWidth(fs * 6.f, examples);
+        SameLineIfFits(LabeledWidth(slider_w, examples));
         ImGui::SetNextItemWidth(slider_w);
-        if (ImGui::SliderInt("##batch-size", &b, 2, std::max(2, std::min(256, n - 1)), "%d examples",
-                             ImGuiSliderFlags_Logarithmic))
+        if (ImGui::SliderInt("##batch-size", &b, 2, std::max(2, std::min(256, n - 1)), "", ImGuiSliderFlags_Logarithmic))
             ctx.out.push_back(train::SetBatchSize{b});
+        ValueBeside(examples);
     }
 
     ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);

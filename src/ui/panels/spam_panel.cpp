@@ -41,10 +41,14 @@ void SpamPanel(PanelContext& ctx) {
             ImGui::TableNextColumn();
             ImGui::Text("%g", n.inputs[i]);
             ImGui::TableNextColumn();
-            ImGui::SetNextItemWidth(-1);
+            // The value beside the slider, where the handle cannot cover it.
+            std::snprintf(buf, sizeof buf, "%+.2f", n.weights[i]);
+            ImGui::SetNextItemWidth(std::max(fs * 2.f, ImGui::GetContentRegionAvail().x - TextWidth("+0.00") -
+                                                           ImGui::GetStyle().ItemInnerSpacing.x));
             // Weights snap to hundredths, the precision shown, so the sum written out below adds
             // up as displayed.
-            if (ImGui::SliderFloat("##w", &n.weights[i], -1.f, 1.f, "%+.2f")) n.weights[i] = std::round(n.weights[i] * 100.f) / 100.f;
+            if (ImGui::SliderFloat("##w", &n.weights[i], -1.f, 1.f, "")) n.weights[i] = std::round(n.weights[i] * 100.f) / 100.f;
+            ValueBeside(buf);
             ImGui::TableNextColumn();
             const float product = n.inputs[i] == 0.f ? 0.f : n.inputs[i] * n.weights[i];
             ImGui::PushStyleColor(ImGuiCol_Text, product > 0 ? kPositiveColor : product < 0 ? kNegativeColor : kMutedTextColor);
@@ -55,8 +59,11 @@ void SpamPanel(PanelContext& ctx) {
         ImGui::EndTable();
     }
     ImGui::Spacing();
-    ImGui::SetNextItemWidth(FitItemWidth(fs * 12, "threshold"));
-    if (ImGui::SliderFloat("threshold", &n.threshold, -1.f, 2.f, "%.2f")) n.threshold = std::round(n.threshold * 100.f) / 100.f;
+    char threshold_text[48];
+    std::snprintf(threshold_text, sizeof threshold_text, "threshold %.2f", n.threshold);
+    ImGui::SetNextItemWidth(FitItemWidth(fs * 12, threshold_text));
+    if (ImGui::SliderFloat("##threshold", &n.threshold, -1.f, 2.f, "")) n.threshold = std::round(n.threshold * 100.f) / 100.f;
+    ValueBeside(threshold_text);
 
     const double score = nn::weighted_sum(std::span(n.inputs.data(), count), std::span(n.weights.data(), count));
     const bool spam = nn::fires(score, n.threshold);

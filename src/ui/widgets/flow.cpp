@@ -31,6 +31,11 @@ void SameLineIfFits(float width, float spacing) {
     if (ImGui::GetItemRectMax().x + gap + width <= right + 0.5f) ImGui::SameLine(0, gap);
 }
 
+void ValueBeside(const char* text) {
+    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::TextUnformatted(text);
+}
+
 bool CheckboxWrapped(const char* label, bool* value) {
     ImGui::PushID(label);
     ImGui::BeginGroup();

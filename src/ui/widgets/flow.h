@@ -23,6 +23,10 @@ float FitItemWidth(float wanted, const char* label, float minimum = 40.f);
 // or the style's when negative); otherwise the next item starts a new line.
 void SameLineIfFits(float width, float spacing = -1.f);
 
+// Writes a slider's value (and name) right of it, on its line: a slider drawn with an empty
+// format keeps its handle off the number.
+void ValueBeside(const char* text);
+
 // A checkbox whose label wraps onto more lines when the window is too narrow for it; the label
 // toggles it too.
 bool CheckboxWrapped(const char* label, bool* value);
