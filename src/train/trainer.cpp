@@ -97,6 +97,11 @@ void Trainer::run() {
     }
 }
 
+namespace {
+template <class>
+inline constexpr bool kNotHandled = false;
+}  // namespace
+
 void Trainer::apply(Command& command) {
     dirty_ = true;
     // Anything but running, pausing and pacing changes what the network learns from or how: the
@@ -170,6 +175,9 @@ void Trainer::apply(Command& command) {
                     state_ = RunState::Running;
                     start_pacing();
                 }
+            } else {
+                // A new command that no branch above handles must not vanish silently.
+                static_assert(kNotHandled<T>, "Trainer::apply has no branch for this command");
             }
         },
         command);
