@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -68,6 +69,15 @@ std::string shot(int lesson, int step, int train_steps, const std::string& extra
     return png;
 }
 
+// The app's "fallback: <panel>: <why>" lines from a run's log.
+std::string fallback_lines(const std::string& log_path) {
+    std::ifstream in(log_path);
+    std::string line, found;
+    while (std::getline(in, line))
+        if (line.rfind("fallback: ", 0) == 0) found += line + "\n";
+    return found;
+}
+
 void check_lesson(int lesson_number) {
     const auto library = lesson::load_lesson_folder(std::string(NNSCOPE_SOURCE_DIR) + "/lessons");
     REQUIRE(int(library.size()) >= lesson_number);
@@ -89,6 +99,9 @@ void check_lesson(int lesson_number) {
         CHECK(sidebar.non_background > 0.03);  // more than an empty panel
         CHECK(panels.colours > 60);
         CHECK(panels.non_background > 0.10);
+        // Every panel the step shows drew its picture, not its "nothing to draw" line.
+        const std::string fallbacks = fallback_lines(png + ".log");
+        CHECK_MESSAGE(fallbacks.empty(), "panels with nothing to draw:\n", fallbacks);
     }
 }
 }  // namespace
@@ -137,4 +150,11 @@ TEST_CASE("GUI: unknown and malformed flags are refused with a message") {
     CHECK(std::system((base + " --help > /dev/null 2>&1").c_str()) == 0);
     // A lesson that does not exist is refused before any window opens.
     CHECK(std::system((base + " --lesson 999 > /dev/null 2>&1").c_str()) != 0);
+}
+
+// The check above can fail: before any step, the gradient map of lesson 4 step 2 has nothing to
+// draw, and the app says so.
+TEST_CASE("GUI: a panel with nothing to draw is reported as a fallback") {
+    const std::string png = shot(4, 2, 0, "", "fallback-before-training");
+    CHECK(fallback_lines(png + ".log").find("fallback: gradients: ") != std::string::npos);
 }

@@ -47,9 +47,7 @@ std::string unplottable_note(const std::vector<float>& norms, std::uint64_t step
 void GradientsPanel(PanelContext& ctx) {
     const train::Snapshot& s = ctx.snap;
     if (s.config.model != train::ModelKind::Mlp || s.grad_norms.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
-        ImGui::TextWrapped("Gradient sizes appear here once a network trains.");
-        ImGui::PopStyleColor();
+        PanelFallback(ctx, "Gradient sizes appear here once a network trains.");
         return;
     }
     const int layers = int(s.grad_norms.size());
@@ -84,9 +82,7 @@ void GradientsPanel(PanelContext& ctx) {
 
     const train::MultiSeries& h = s.grad_norm_history;
     if (h.size() < 2 || h.width != layers) {
-        ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
-        ImGui::TextWrapped("Press Play or Step: the map of every layer over time fills in as it trains.");
-        ImGui::PopStyleColor();
+        PanelFallback(ctx, "Press Play or Step: the map of every layer over time fills in as it trains.");
         return;
     }
     // FieldPlot wants rows = layers (row 0 at the bottom: layer 1), columns = time.

@@ -16,9 +16,7 @@ namespace ui {
 void LandscapePanel(PanelContext& ctx) {
     const train::Snapshot& s = ctx.snap;
     if (!s.landscape) {
-        ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
-        ImGui::TextWrapped("The loss landscape belongs to the two-weight neuron (model = \"landscape\" in the preset).");
-        ImGui::PopStyleColor();
+        PanelFallback(ctx, "The loss landscape belongs to the two-weight neuron (model = \"landscape\" in the preset).");
         return;
     }
     const train::LandscapeView& v = *s.landscape;

@@ -97,7 +97,7 @@ std::vector<float> input_ramp(int n, int axis) {
 void NetworkPanel(PanelContext& ctx) {
     const train::Snapshot& s = ctx.snap;
     if (s.layers.empty() || s.config.model != train::ModelKind::Mlp) {
-        ImGui::TextDisabled("The network view shows a multi-layer network.");
+        PanelFallback(ctx, "The network view shows a multi-layer network.");
         return;
     }
     const float fs = ctx.fonts.base_size;

@@ -55,7 +55,13 @@ struct PanelContext {
     lesson::SpamNeuron& spam;    // the editable neuron of lesson 1 lives in the UI, not the trainer
     PanelState& state;
     bool painting = false;       // clicks on the plane add and remove points (the data panel is shown)
+    const char* panel = "";      // the name of the panel being drawn
+    std::vector<std::string>* fallbacks = nullptr;  // "panel: why", for each panel with nothing to draw
 };
+
+// What a panel shows instead of its picture when it has nothing to draw (a muted, wrapped line);
+// recorded in ctx.fallbacks, so that a test can tell a panel that drew from one that could not.
+void PanelFallback(PanelContext& ctx, const char* text);
 
 // Panels by their lesson-file names: "spam", "plane", "loss", "update", "network", "model",
 // "data", "landscape", "gradients".

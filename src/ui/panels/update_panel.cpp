@@ -43,7 +43,7 @@ void UpdatePanel(PanelContext& ctx) {
     ImGui::Spacing();
 
     if (s.config.model != train::ModelKind::Perceptron || s.layers.empty()) {
-        ImGui::TextWrapped("This step trains a network by backpropagation; the rule above is for a single perceptron.");
+        PanelFallback(ctx, "This step trains a network by backpropagation; the rule above is for a single perceptron.");
         return;
     }
     const nn::Matrix& W = s.layers[0].W;
