@@ -19,6 +19,7 @@ packages=(
   libstb-dev                                # PNG writing and reading
   libcmark-dev libtomlplusplus-dev          # lesson files: Markdown prose, TOML presets
   libcli11-dev                              # command line
+  zlib1g-dev                                # gzipped IDX files of digits
   fonts-dejavu-core fonts-dejavu-extra      # large classroom text
   doctest-dev xvfb xauth xdotool libx11-dev # tests: a virtual display, real key presses and file drops (Xlib)
 )
