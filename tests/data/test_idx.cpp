@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include "data/idx.h"
 
 namespace {
@@ -14,10 +16,12 @@ namespace {
 namespace fs = std::filesystem;
 using Bytes = std::vector<std::uint8_t>;
 
-// A scratch directory of its own, removed at the end of the test.
+// A scratch directory of its own, removed at the end of the test. ctest runs test cases in
+// parallel processes, so the name carries the test's tag and the process id.
 struct ScratchDirectory {
-    fs::path path = fs::temp_directory_path() / "nnscope_test_idx";
-    ScratchDirectory() {
+    fs::path path;
+    explicit ScratchDirectory(const std::string& tag)
+        : path(fs::temp_directory_path() / ("nnscope_test_idx_" + tag + "_" + std::to_string(getpid()))) {
         fs::remove_all(path);
         fs::create_directories(path);
     }
@@ -68,7 +72,7 @@ std::string labels_error(const fs::path& path) {
 }  // namespace
 
 TEST_CASE("IDX images and labels round-trip through the writer, plain and gzipped, to the same data") {
-    ScratchDirectory dir;
+    ScratchDirectory dir("roundtrip");
     const Bytes pixels = some_pixels(5);
     const Bytes labels = {3, 0, 9, 1, 7};
     for (const bool gzip : {false, true}) {
@@ -114,7 +118,7 @@ TEST_CASE("IDX images and labels round-trip through the writer, plain and gzippe
 }
 
 TEST_CASE("a gzip file of concatenated members reads as one") {
-    ScratchDirectory dir;
+    ScratchDirectory dir("members");
     const Bytes labels = {1, 2, 3, 4};
     const Bytes whole = concat({be32(0x801), be32(4), labels});
     REQUIRE(data::write_file_bytes(dir.path / "a.gz", Bytes(whole.begin(), whole.begin() + 6), true) == "");
@@ -128,7 +132,7 @@ TEST_CASE("a gzip file of concatenated members reads as one") {
 }
 
 TEST_CASE("a folder with the four standard names opens, gzipped or not, and names what is missing") {
-    ScratchDirectory dir;
+    ScratchDirectory dir("folder");
     const Bytes train_pixels = some_pixels(6);
     const Bytes test_pixels = some_pixels(2);
     REQUIRE(data::write_idx_images(dir.path / "train-images-idx3-ubyte.gz", train_pixels, 6, 28, 28, true) == "");
@@ -159,7 +163,7 @@ TEST_CASE("a folder with the four standard names opens, gzipped or not, and name
 }
 
 TEST_CASE("bad IDX files are refused with the file's name and the reason") {
-    ScratchDirectory dir;
+    ScratchDirectory dir("bad");
     const fs::path path = dir.path / "train-images-idx3-ubyte";
     const std::string name = path.string() + ": ";
 
@@ -273,7 +277,7 @@ TEST_CASE("bad IDX files are refused with the file's name and the reason") {
 }
 
 TEST_CASE("the writer refuses pixels that do not fill the images it is told of") {
-    ScratchDirectory dir;
+    ScratchDirectory dir("writer");
     const std::string error = data::write_idx_images(dir.path / "x", Bytes(100), 1, 28, 28, false);
     CHECK(error == (dir.path / "x").string() + ": not written: 100 pixels are not 1 images of 28x28");
     CHECK_FALSE(fs::exists(dir.path / "x"));
