@@ -142,29 +142,56 @@ std::string truncated(std::uint64_t promised, std::string_view what, std::uint64
 
 }  // namespace
 
+namespace {
+// The checks an image file and a label file share: the magic number, a whole header, and exactly
+// as many bytes as the header promises items of `item_size` bytes. The item count, or why not.
+std::optional<std::uint32_t> check_layout(const Bytes& b, std::uint32_t expected_magic, std::size_t header,
+                                          std::uint64_t item_size, std::string_view what, std::string& problem) {
+    if (b.size() < 4) {
+        problem = "truncated: " + std::to_string(b.size()) + " bytes, too few for an IDX header";
+        return std::nullopt;
+    }
+    const std::uint32_t magic = read_be32(b, 0);
+    if (magic != expected_magic) {
+        problem = magic_problem(magic, expected_magic);
+        return std::nullopt;
+    }
+    if (b.size() < header) {
+        problem = "truncated: " + std::to_string(b.size()) + " bytes, fewer than the " + std::to_string(header) +
+                  "-byte header of " + (what == "images" ? "an image" : "a label") + " file";
+        return std::nullopt;
+    }
+    const std::uint32_t count = read_be32(b, 4);
+    const std::uint64_t needed = header + std::uint64_t{count} * item_size;  // cannot overflow: < 2^42
+    if (b.size() < needed) {
+        problem = truncated(count, what, needed, b.size());
+        return std::nullopt;
+    }
+    if (b.size() > needed) {
+        problem = std::to_string(b.size() - needed) + " bytes follow the " + std::to_string(count) + " " +
+                  std::string(what) + " the header promises";
+        return std::nullopt;
+    }
+    return count;
+}
+}  // namespace
+
 IdxImagesResult read_idx_images(const std::filesystem::path& path) {
     IdxImagesResult result;
     std::string problem;
     std::optional<Bytes> bytes = read_bytes(path, problem);
     if (!bytes) return {std::nullopt, with_name(path, problem)};
     const Bytes& b = *bytes;
-    if (b.size() < 4) return {std::nullopt, with_name(path, "truncated: " + std::to_string(b.size()) + " bytes, too few for an IDX header")};
-    const std::uint32_t magic = read_be32(b, 0);
-    if (magic != kIdxImagesMagic) return {std::nullopt, with_name(path, magic_problem(magic, kIdxImagesMagic))};
-    if (b.size() < 16)
-        return {std::nullopt, with_name(path, "truncated: " + std::to_string(b.size()) + " bytes, fewer than the 16-byte header of an image file")};
-    const std::uint32_t count = read_be32(b, 4);
-    const std::uint32_t rows = read_be32(b, 8);
-    const std::uint32_t cols = read_be32(b, 12);
-    if (rows != kMnistSide || cols != kMnistSide)
-        return {std::nullopt, with_name(path, "images are " + std::to_string(rows) + "x" + std::to_string(cols) +
-                                                  " pixels; expected 28x28")};
-    const std::uint64_t needed = 16 + std::uint64_t{count} * kMnistPixels;  // cannot overflow: < 2^42
-    if (b.size() < needed) return {std::nullopt, with_name(path, truncated(count, "images", needed, b.size()))};
-    if (b.size() > needed)
-        return {std::nullopt, with_name(path, std::to_string(b.size() - needed) + " bytes follow the " + std::to_string(count) +
-                                                  " images the header promises")};
-    result.images = IdxImages{count, Bytes(b.begin() + 16, b.end())};
+    // The picture size comes before the byte count: a file of 32x32 images is "not 28x28", not "truncated".
+    if (b.size() >= 16 && read_be32(b, 0) == kIdxImagesMagic) {
+        const std::uint32_t rows = read_be32(b, 8), cols = read_be32(b, 12);
+        if (rows != kMnistSide || cols != kMnistSide)
+            return {std::nullopt, with_name(path, "images are " + std::to_string(rows) + "x" + std::to_string(cols) +
+                                                      " pixels; expected 28x28")};
+    }
+    const std::optional<std::uint32_t> count = check_layout(b, kIdxImagesMagic, 16, kMnistPixels, "images", problem);
+    if (!count) return {std::nullopt, with_name(path, problem)};
+    result.images = IdxImages{*count, Bytes(b.begin() + 16, b.end())};
     return result;
 }
 
@@ -174,17 +201,8 @@ IdxLabelsResult read_idx_labels(const std::filesystem::path& path) {
     std::optional<Bytes> bytes = read_bytes(path, problem);
     if (!bytes) return {std::nullopt, with_name(path, problem)};
     const Bytes& b = *bytes;
-    if (b.size() < 4) return {std::nullopt, with_name(path, "truncated: " + std::to_string(b.size()) + " bytes, too few for an IDX header")};
-    const std::uint32_t magic = read_be32(b, 0);
-    if (magic != kIdxLabelsMagic) return {std::nullopt, with_name(path, magic_problem(magic, kIdxLabelsMagic))};
-    if (b.size() < 8)
-        return {std::nullopt, with_name(path, "truncated: " + std::to_string(b.size()) + " bytes, fewer than the 8-byte header of a label file")};
-    const std::uint32_t count = read_be32(b, 4);
-    const std::uint64_t needed = 8 + std::uint64_t{count};
-    if (b.size() < needed) return {std::nullopt, with_name(path, truncated(count, "labels", needed, b.size()))};
-    if (b.size() > needed)
-        return {std::nullopt, with_name(path, std::to_string(b.size() - needed) + " bytes follow the " + std::to_string(count) +
-                                                  " labels the header promises")};
+    const std::optional<std::uint32_t> count = check_layout(b, kIdxLabelsMagic, 8, 1, "labels", problem);
+    if (!count) return {std::nullopt, with_name(path, problem)};
     for (std::size_t i = 8; i < b.size(); ++i) {
         if (b[i] >= kMnistClasses)
             return {std::nullopt, with_name(path, "label " + std::to_string(b[i]) + " at index " + std::to_string(i - 8) +
