@@ -56,6 +56,13 @@ struct GalleryData {
     static constexpr double kW1Min = -3, kW1Max = 3, kW2Min = -2, kW2Max = 2;
     std::vector<float> landscape;
     std::vector<float> sgd_w1, sgd_w2, momentum_w1, momentum_w2, adam_w1, adam_w2;
+    // Image grid: 12 synthetic 28x28 "digits" (rings and strokes) with predictions.
+    std::vector<float> digits;
+    std::vector<std::string> digit_captions;
+    std::vector<ImU32> digit_colors;
+    // Confusion matrix: 10 classes, mostly right, with 4/9 and 3/5 mixed up.
+    std::vector<int> confusion;
+    std::vector<std::string> digit_names;
     // Gradient norm per layer over training: 20 layers x 500 logged steps.
     static constexpr int kGradSteps = 500;
     std::vector<float> grad_time;
@@ -197,12 +204,41 @@ struct GalleryData {
                 const float spike = (k >= 309 && k <= 314) ? 30.f : 1.f;
                 grad_time[size_t(l - 1) * kGradSteps + size_t(k)] = base * early * noise * spike;
             }
+        // Synthetic digits: a ring for even i, a slanted stroke for odd i, with soft edges.
+        for (int i = 0; i < 12; ++i) {
+            for (int r = 0; r < 28; ++r)
+                for (int c = 0; c < 28; ++c) {
+                    const float x = (float(c) - 13.5f) / 10.f, y = (float(r) - 13.5f) / 10.f;
+                    float dist;
+                    if (i % 2 == 0) {
+                        dist = std::fabs(std::sqrt(x * x / (0.5f + 0.04f * float(i)) + y * y) - 0.8f);
+                    } else {
+                        const float slant = 0.15f * float(i % 5) - 0.3f;
+                        dist = std::fabs(x - slant * y) + (std::fabs(y) > 0.9f ? 1.f : 0.f);
+                    }
+                    digits.push_back(std::clamp(1.f - dist * 5.f, 0.f, 1.f));
+                }
+            const int truth = i % 2 == 0 ? 0 : 1;
+            const bool right = i != 5 && i != 10;
+            const int predicted = right ? truth : (truth == 0 ? 6 : 7);
+            digit_captions.push_back(std::to_string(predicted) + (right ? " ✓" : " ✗"));
+            digit_colors.push_back(right ? IM_COL32(90, 200, 120, 255) : IM_COL32(235, 90, 80, 255));
+        }
+        for (int r = 0; r < 10; ++r) {
+            digit_names.push_back(std::to_string(r));
+            for (int c = 0; c < 10; ++c) {
+                int n = r == c ? 180 + int(hash_noise(uint32_t(r), 41) * 15.f) : int(std::max(0.f, hash_noise(uint32_t(r * 10 + c), 42) * 4.f));
+                if ((r == 4 && c == 9) || (r == 9 && c == 4)) n = 23;
+                if ((r == 3 && c == 5) || (r == 5 && c == 3)) n = 14;
+                confusion.push_back(n);
+            }
+        }
     }
 };
 
 void heading(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.62f, 0.80f, 1.f, 1.f));
-    ImGui::TextUnformatted(text);
+    ImGui::TextWrapped("%s", text);
     ImGui::PopStyleColor();
 }
 
@@ -235,7 +271,7 @@ void DrawWidgetGallery() {
         for (float s : shares) h.push_back(std::max(std::floor(rest * s), min_h));
         return h;
     };
-    if (ImGui::BeginTable("##gallery", 3, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_NoPadOuterX)) {
+    if (ImGui::BeginTable("##gallery", 4, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_NoPadOuterX)) {
         ImGui::TableNextRow();
 
         // Left column: line plots and the bar chart.
@@ -267,7 +303,7 @@ void DrawWidgetGallery() {
             g.size = ImVec2(0, h[1]);
             PlotLines("##gallery_grads", grads, g);
 
-            heading("Sigmoid network, 20 layers (bar chart, log y)");
+            heading("20 sigmoid layers (bar chart, log y)");
             BarChartOptions b;
             b.x_label = "layer (counted from the output)";
             b.y_label = "gradient norm";
@@ -293,7 +329,7 @@ void DrawWidgetGallery() {
             a.size = ImVec2(0, h[0]);
             Heatmap("##gallery_attention", d.attention, int(d.tokens.size()), int(d.tokens.size()), a);
 
-            heading("Loss landscape, 3 optimizers x 60 steps (field)");
+            heading("Loss landscape, 3 optimizers (field)");
             const FieldPath paths[] = {
                 {"gradient descent", d.sgd_w1, d.sgd_w2, 0},
                 {"momentum", d.momentum_w1, d.momentum_w2, 0},
@@ -317,7 +353,7 @@ void DrawWidgetGallery() {
         ImGui::TableNextColumn();
         {
             const std::vector<float> h = heights({0.29f, 0.33f, 0.38f});
-            heading("Weights: 6 neurons x 20 inputs (diverging)");
+            heading("Weights, 6 x 20 (diverging)");
             HeatmapOptions w;
             w.row_labels = d.neuron_names;
             w.col_labels = d.input_names;
@@ -326,7 +362,7 @@ void DrawWidgetGallery() {
             w.size = ImVec2(0, h[0]);
             Heatmap("##gallery_weights", d.weights, 6, 20, w);
 
-            heading("Gradient norm per layer over training (flat field)");
+            heading("Gradient norm over training (flat field)");
             FieldPlotOptions t;
             t.x_label = "training step";
             t.y_label = "layer";
@@ -348,6 +384,20 @@ void DrawWidgetGallery() {
             s.class_names = {"animals", "food", "verbs"};
             s.size = ImVec2(0, h[2]);
             Scatter("##gallery_scatter", d.px, d.py, d.pclass, d.plabels, s);
+        }
+
+        // Right column: pictures and a classifier's mistakes.
+        ImGui::TableNextColumn();
+        {
+            heading("Digits with predictions (image grid)");
+            ImageGridOptions g;
+            g.columns = 6;
+            ImageGrid("##gallery_digits", d.digits, 12, 28, 28, d.digit_captions, d.digit_colors, g);
+            heading("10 digits (confusion matrix)");
+            ConfusionMatrixOptions cm;
+            cm.row_title = "true digit";
+            cm.col_title = "predicted";
+            ConfusionMatrix("##gallery_confusion", d.confusion, 10, d.digit_names, cm);
         }
         ImGui::EndTable();
     }

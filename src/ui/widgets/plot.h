@@ -135,6 +135,37 @@ struct FieldPlotOptions {
 void FieldPlot(const char* id, std::span<const float> values, int rows, int cols, std::span<const FieldPath> paths,
                const FieldPlotOptions& options);
 
+// ---- Image grid ------------------------------------------------------------------------------
+struct ImageGridOptions {
+    int columns = 0;                   // 0: as many as fit with images at least min_image pixels wide
+    float min_image = 0;               // 0: four lines of text
+    // Draws image `index` into [p0, p1] (e.g. as one texture, far cheaper under a software
+    // renderer). Empty: drawn here as grey cells, runs of one shade merged.
+    std::function<void(ImDrawList*, ImVec2 p0, ImVec2 p1, int index)> draw_image;
+    float width = 0;                   // 0: the available width; the height follows from the rows
+};
+
+// `count` grey images of width x height values in [0, 1] (row-major, one after another, 0 black,
+// 1 white), in a grid of square cells that fits the width, each with an optional caption under it
+// in its colour (e.g. the prediction, green when right); hovering an image shows its caption.
+void ImageGrid(const char* id, std::span<const float> pixels, int count, int width, int height,
+               std::span<const std::string> captions, std::span<const ImU32> caption_colors,
+               const ImageGridOptions& options);
+
+// ---- Confusion matrix ------------------------------------------------------------------------
+struct ConfusionMatrixOptions {
+    std::string row_title = "true class";       // down the side
+    std::string col_title = "predicted class";  // under the columns
+    ImVec2 size = ImVec2(0, 0);                 // 0: the available width, square cells
+};
+
+// counts: classes x classes, row-major; row = true class, column = predicted. Each cell is coloured
+// by its share of its row (so a rare class reads as clearly as a common one), the count is written
+// in it when it fits, the diagonal (right answers) is outlined, and hovering a cell says how many
+// of that class were taken for the other.
+void ConfusionMatrix(const char* id, std::span<const int> counts, int classes, std::span<const std::string> labels,
+                     const ConfusionMatrixOptions& options);
+
 // ---- Shared pieces ---------------------------------------------------------------------------
 // The palette used for series and classes, colour-blind safe (Okabe-Ito).
 ImU32 palette_color(int index);

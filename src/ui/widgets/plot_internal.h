@@ -86,4 +86,15 @@ std::vector<std::vector<ImVec2>> join_segments(std::span<const Segment> segments
 // nothing of it is inside (or it is not finite).
 bool clip_segment(double& x0, double& y0, double& x1, double& y1, double xlo, double xhi, double ylo, double yhi);
 
+// Image grid: how many columns of images at least `min_image` wide fit in `width` with `gap`
+// between them (at least 1, at most `count`), and the side of each image.
+struct GridShape {
+    int columns = 1, rows = 0;
+    float side = 0;
+};
+GridShape image_grid_shape(int count, float width, float gap, float min_image, int fixed_columns);
+
+// Confusion matrix: each cell's share of its row (a row of zeros stays zero).
+std::vector<float> row_shares(std::span<const int> counts, int classes);
+
 }  // namespace ui::plot_detail

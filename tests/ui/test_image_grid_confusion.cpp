@@ -1,0 +1,46 @@
+#include <doctest/doctest.h>
+
+#include <vector>
+
+#include "ui/widgets/plot.h"
+#include "ui/widgets/plot_internal.h"
+
+using ui::plot_detail::image_grid_shape;
+using ui::plot_detail::row_shares;
+
+TEST_CASE("image grid: as many columns as fit, at least one, never more than images") {
+    // 100 images of at least 80 px with 10 px gaps in 900 px: (900 + 10) / 90 = 10 columns of 81 px.
+    const auto g = image_grid_shape(100, 900, 10, 80, 0);
+    CHECK(g.columns == 10);
+    CHECK(g.rows == 10);
+    CHECK(g.side == doctest::Approx(81));
+    CHECK(g.columns * g.side + (g.columns - 1) * 10 <= 900);
+    // Fewer images than would fit: one row of them, each as wide as the width allows.
+    const auto few = image_grid_shape(3, 900, 10, 80, 0);
+    CHECK(few.columns == 3);
+    CHECK(few.rows == 1);
+    // A panel narrower than one image still shows one column.
+    const auto narrow = image_grid_shape(5, 50, 10, 80, 0);
+    CHECK(narrow.columns == 1);
+    CHECK(narrow.rows == 5);
+    CHECK(narrow.side == doctest::Approx(50));
+    // A fixed number of columns.
+    const auto fixed = image_grid_shape(12, 610, 10, 80, 6);
+    CHECK(fixed.columns == 6);
+    CHECK(fixed.rows == 2);
+    CHECK(fixed.side == doctest::Approx(93));
+    CHECK(image_grid_shape(0, 600, 10, 80, 0).rows == 0);
+}
+
+TEST_CASE("confusion matrix: each cell is its share of its row; an empty row stays zero") {
+    // True 0: 8 right, 2 taken for 1. True 1: all 5 right. True 2: none seen.
+    const std::vector<int> counts = {8, 2, 0,  //
+                                     0, 5, 0,  //
+                                     0, 0, 0};
+    const std::vector<float> s = row_shares(counts, 3);
+    REQUIRE(s.size() == 9);
+    CHECK(s[0] == doctest::Approx(0.8));
+    CHECK(s[1] == doctest::Approx(0.2));
+    CHECK(s[4] == doctest::Approx(1.0));
+    for (int c = 0; c < 3; ++c) CHECK(s[std::size_t(6 + c)] == 0.f);
+}
