@@ -119,6 +119,8 @@ private:
         }
     }
     bool script_done() const { return next_click_ >= options_.clicks.size(); }
+    // Whether this step trains anything (lesson 1's spam neuron alone does not).
+    bool step_trains() const { return !panels_.empty() && !(panels_.size() == 1 && panels_[0] == "spam"); }
     // --screenshot and --layout-check: draw until settled, look at one still frame, exit.
     bool still_frame() const { return !options_.screenshot.empty() || options_.layout_check; }
 
@@ -404,7 +406,7 @@ void App::perform(Action action) {
         }
     }
     const train::SnapshotPtr snap = trainer_ ? trainer_->latest() : nullptr;
-    const bool trains = !panels_.empty() && !(panels_.size() == 1 && panels_[0] == "spam");
+    const bool trains = step_trains();
     switch (action) {
         case Action::Next: handle_sidebar({SidebarRequest::Kind::Next}); return;  // it logs
         case Action::Previous: handle_sidebar({SidebarRequest::Kind::Previous}); return;  // it logs
@@ -445,8 +447,8 @@ void App::perform(Action action) {
     log_action((std::string(action_name(action)) + ": nothing to do here").c_str());
 }
 
-// Full screen on the monitor the window is on (the primary one when GLFW cannot tell), at its
-// current video mode; back to the window's old place and size after.
+// Full screen on the primary monitor at its current video mode; back to the window's old place and
+// size after.
 void App::toggle_full_screen() {
     if (!full_screen_) {
         GLFWmonitor* monitor = glfwGetPrimaryMonitor();
@@ -609,7 +611,7 @@ void App::draw_lesson_screen(const train::Snapshot& snap, std::vector<train::Com
                                           ImGuiWindowFlags_NoTitleBar);
     PanelContext ctx{snap, fonts_, out, *field_view_, *images_, *pictures_, spam_, panel_state_};
     const float top = ImGui::GetCursorPosY();
-    if (!panels_.empty() && !(panels_.size() == 1 && panels_[0] == "spam")) ControlsBar(ctx);
+    if (step_trains()) ControlsBar(ctx);
     else ImGui::TextWrapped("No training in this step: the neuron's numbers are yours to change.");
     controls_height_ = ImGui::GetCursorPosY() - top - style.ItemSpacing.y;
     ImGui::End();
