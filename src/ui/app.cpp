@@ -632,6 +632,7 @@ void App::frame(std::vector<train::Command>& out) {
         ImGui::Begin("Widget gallery", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
         DrawWidgetGallery();
         ImGui::End();
+        input_.take_keys();  // the gallery has no lesson to step through: drop them, keep none
         return;
     }
     train::SnapshotPtr snap = trainer_->latest();

@@ -29,10 +29,4 @@ void InputQueue::apply_mouse(ImGuiIO& io) {
     }
 }
 
-bool InputQueue::mouse_pending() const {
-    for (const auto& q : buttons_)
-        if (!q.empty()) return true;
-    return false;
-}
-
 }  // namespace ui

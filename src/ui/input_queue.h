@@ -32,7 +32,6 @@ public:
     // mouse button (and where it happened), so a click shorter than a frame is still a press then
     // a release, and two clicks in one frame arrive as two clicks in the next frames.
     void apply_mouse(ImGuiIO& io);
-    bool mouse_pending() const;
 
 private:
     struct ButtonEvent {

@@ -8,17 +8,9 @@ set -u
 app=$1
 args=$2
 shift 2
-log=$(mktemp)
-# shellcheck disable=SC2086
-"$app" $args --log-actions >"$log" 2>&1 &
-pid=$!
-window=$(timeout 20 xdotool search --sync --onlyvisible --name '^nnscope$' | head -n 1)
-if [[ -z $window ]]; then
-  echo "drive_keys: the nnscope window did not appear"
-  kill "$pid" 2>/dev/null
-  cat "$log"
-  exit 1
-fi
+# shellcheck source=app_session.sh
+source "$(dirname "$0")/app_session.sh"
+start_app drive_keys "$app" "$args"
 xdotool windowfocus --sync "$window"
 sleep 0.5
 for keys in "$@"; do
@@ -37,7 +29,4 @@ for keys in "$@"; do
   fi
   sleep 0.5
 done
-kill "$pid" 2>/dev/null
-wait "$pid" 2>/dev/null
-cat "$log"
-rm -f "$log"
+stop_app
