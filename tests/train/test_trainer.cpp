@@ -55,8 +55,10 @@ TEST_CASE("trainer: play runs, pause stops, and snapshots are consistent") {
 TEST_CASE("trainer: learning rate and speed commands reach the session") {
     train::Trainer t(xor_config());
     t.send(train::SetLearningRate{0.25f});
-    t.send(train::SetSpeed{20});
-    auto s = t.wait_for([](const train::Snapshot& s) { return s.config.learning_rate == 0.25f; }, 5s);
+    const auto last = t.send(train::SetSpeed{20});
+    // Both commands may land in different publishes; wait for the one that has applied the second.
+    auto s = t.wait_for([last](const train::Snapshot& s) { return s.commands_applied >= last; }, 5s);
+    REQUIRE(s);
     CHECK(s->config.learning_rate == 0.25f);
     CHECK(s->config.steps_per_second == 20.0);
     // Paced at 20 steps a second, half a second of play gives about 10 steps, not thousands.
