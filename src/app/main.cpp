@@ -28,6 +28,10 @@ int main(int argc, char** argv) {
                  "Print each presenter action (step changes, play, full screen...) and window size change on stdout");
     cli.add_option("--width", options.width, "Window width in pixels")->check(CLI::Range(640, 7680));
     cli.add_option("--height", options.height, "Window height in pixels")->check(CLI::Range(480, 4320));
+    cli.add_option("--mnist-dir", options.mnist_dir,
+                   "Folder of MNIST IDX files (train-images-idx3-ubyte[.gz] and the three others) for the digit "
+                   "lessons, instead of the digits the set-up installed in data/mnist")
+        ->check(CLI::ExistingDirectory);
     cli.add_flag("--gallery", options.gallery, "Show every plot widget on synthetic data");
     cli.add_flag("--layout-check", options.layout_check,
                  "Check the settled screen's layout (content wider than its window, taller without a scrollbar, "

@@ -1,5 +1,7 @@
 #include "lesson/lesson.h"
 
+#include "train/family.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -182,6 +184,17 @@ std::vector<LibraryEntry> load_lesson_folder(const std::string& folder) {
     std::vector<LibraryEntry> entries;
     for (const fs::path& path : files) entries.push_back(LibraryEntry{path.string(), load_lesson_file(path.string())});
     return entries;
+}
+
+}  // namespace lesson
+
+namespace lesson {
+
+std::vector<std::string_view> panels_of(const train::Config& config) {
+    const train::Family& family = train::family_of(config);
+    std::vector<std::string_view> panels(family.panels.begin(), family.panels.end());
+    panels.insert(panels.end(), std::begin(train::kCommonPanels), std::end(train::kCommonPanels));
+    return panels;
 }
 
 }  // namespace lesson

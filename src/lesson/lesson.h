@@ -3,6 +3,7 @@
 // preset (what to train and which panels to show) and optional "try this" prompts.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "train/config.h"
@@ -35,15 +36,15 @@ struct SpamNeuron {
 
 struct Preset {
     train::Config config;
-    std::vector<std::string> panels;  // names of the panels shown, in order (see kPanelNames)
+    std::vector<std::string> panels;  // names of the panels shown, in order (see panels_of)
     bool play = false;                // start training when the step opens
     int warmup_steps = 0;             // train this many steps before the step is shown
     bool has_spam = false;
     SpamNeuron spam;
 };
 
-inline constexpr const char* kPanelNames[] = {"spam",  "plane", "loss",      "update",   "network",
-                                              "model", "data",  "landscape", "gradients"};
+// The panels a preset of this config may show: its family's and the common ones.
+std::vector<std::string_view> panels_of(const train::Config& config);
 
 struct Step {
     std::string title;

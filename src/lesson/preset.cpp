@@ -13,20 +13,34 @@
 #include <toml++/toml.h>
 
 #include "lesson/parse_failure.h"
+#include "train/family.h"
 
 namespace lesson::detail {
 
 namespace {
 
-constexpr std::string_view kPresetKeys[] = {
-    "model",     "dataset",    "points", "noise", "test_fraction", "hidden",       "activation", "residual", "loss",
-    "optimizer", "learning_rate", "batch_size", "seed", "start", "speed", "play", "warmup_steps", "panels", "spam"};
+// Keys every preset may set; each family adds its own (train::Family::preset_keys).
+constexpr std::string_view kCommonPresetKeys[] = {"model",      "hidden", "activation", "loss",         "optimizer",
+                                                  "learning_rate", "batch_size", "seed", "speed", "play",
+                                                  "warmup_steps",  "panels",     "spam"};
+
+std::vector<std::string_view> all_preset_keys() {
+    std::vector<std::string_view> keys(std::begin(kCommonPresetKeys), std::end(kCommonPresetKeys));
+    for (const train::Family& f : train::families()) keys.insert(keys.end(), f.preset_keys.begin(), f.preset_keys.end());
+    return keys;
+}
+
+// The family whose preset keys include k, if any.
+const train::Family* family_of_key(std::string_view k) {
+    for (const train::Family& f : train::families())
+        if (std::find(f.preset_keys.begin(), f.preset_keys.end(), k) != f.preset_keys.end()) return &f;
+    return nullptr;
+}
 constexpr std::string_view kSpamKeys[] = {"input_names", "inputs", "weights", "threshold"};
 
 // Limits that keep a typo from freezing the app (a 10^9-step warm-up, a 10,000-wide layer) while
 // leaving room for every experiment the lessons need.
 constexpr std::size_t kMaxHiddenLayers = train::kMaxHiddenLayers;
-constexpr std::int64_t kMaxHiddenWidth = train::kMaxHiddenWidth;
 constexpr std::int64_t kMaxBatchSize = 100'000;
 constexpr std::int64_t kMaxWarmupSteps = 10'000'000;
 constexpr double kMaxLearningRate = 1000;
@@ -100,13 +114,16 @@ public:
 
     Preset read(const toml::table& root) {
         Preset preset;
+        // The model decides the family, and the family which other keys and panels are allowed:
+        // read it first, wherever the file writes it.
+        if (const toml::node* model = root.get("model")) read_model(*model, preset);
         bool has_panels = false;
         for (auto [key, value] : entries_in_file_order(root)) {
-            read_key(*key, *value, preset);
+            if (key->str() != "model") read_key(*key, *value, preset);
             has_panels = has_panels || key->str() == "panels";
         }
         // Training on screen with nothing to watch would look broken; these two show it happening.
-        if (!has_panels) preset.panels = {"plane", "loss"};
+        if (!has_panels) preset.panels = {std::string(train::family_of(preset.config).panels.front()), "loss"};
         return preset;
     }
 
@@ -123,23 +140,27 @@ private:
 
     void read_key(const toml::key& key, const toml::node& value, Preset& p) {
         const std::string_view k = key.str();
-        if (k == "model")
-            p.config.model = read_choice(value, "model", train::kAllModels, train::model_name, train::model_from_name);
-        else if (k == "dataset")
-            p.config.dataset = read_choice(value, "dataset", data::kAllToy2D, data::toy2d_name, data::toy2d_from_name);
+        if (const train::Family* owner = family_of_key(k); owner && owner != &train::family_of(p.config))
+            fail_at(key.source(), "'" + std::string(k) + "' is a key of the " + std::string(owner->name) +
+                                      " models (" + join(owner->models) + "), not of model '" +
+                                      std::string(train::model_name(p.config)) + "'");
+        if (k == "dataset")
+            p.config.plane()->dataset = read_choice(value, "dataset", data::kAllToy2D, data::toy2d_name, data::toy2d_from_name);
+        else if (k == "digits_dir")
+            p.config.digits()->data_dir = read_text(value, "digits_dir (a folder of MNIST IDX files)");
         else if (k == "activation")
             p.config.activation =
                 read_choice(value, "activation", nn::kAllActivations, nn::activation_name, nn::activation_from_name);
         else if (k == "points")
-            p.config.points = int(read_whole(value, "points", 4, train::kMaxPoints));
+            p.config.plane()->points = int(read_whole(value, "points", 4, train::kMaxPoints));
         else if (k == "noise")
-            p.config.noise = float(read_between(value, "noise", 0, 1));
+            p.config.plane()->noise = float(read_between(value, "noise", 0, 1));
         else if (k == "test_fraction")
-            p.config.test_fraction = float(read_between(value, "test_fraction", 0, 0.9));
+            p.config.plane()->test_fraction = float(read_between(value, "test_fraction", 0, 0.9));
         else if (k == "hidden")
-            p.config.hidden = read_hidden(value);
+            p.config.hidden = read_hidden(value, p.config);
         else if (k == "residual")
-            p.config.residual = read_bool(value, "residual");
+            p.config.plane()->residual = read_bool(value, "residual");
         else if (k == "loss")
             p.config.loss = read_choice(value, "loss", kAllLosses, nn::loss_name, nn::loss_from_name);
         else if (k == "optimizer")
@@ -148,7 +169,7 @@ private:
         else if (k == "batch_size")
             p.config.batch_size = int(read_whole(value, "batch_size (0 means all the training points)", 0, kMaxBatchSize));
         else if (k == "start")
-            p.config.start = read_start(value);
+            p.config.plane()->start = read_start(value);
         else if (k == "learning_rate")
             p.config.learning_rate = static_cast<float>(read_learning_rate(value));
         else if (k == "seed")
@@ -160,12 +181,29 @@ private:
         else if (k == "warmup_steps")
             p.warmup_steps = read_warmup(value);
         else if (k == "panels")
-            p.panels = read_panels(value);
+            p.panels = read_panels(value, p.config);
         else if (k == "spam")
             read_spam(key, value, p);
         else
             fail_at(key.source(),
-                    "unknown key '" + std::string(k) + "' in preset (known keys: " + join(kPresetKeys) + ")");
+                    "unknown key '" + std::string(k) + "' in preset (known keys: " + join(all_preset_keys()) + ")");
+    }
+
+    void read_model(const toml::node& value, Preset& p) const {
+        const std::string expected = train::all_model_names();
+        const auto* text = value.as_string();
+        if (!text)
+            fail_at(value.source(), "model must be one of: " + expected + " (in quotes), got " + describe(value));
+        const train::Family* family = train::family_of_model(text->get());
+        if (!family) fail_at(value.source(), "unknown model '" + text->get() + "' (expected one of: " + expected + ")");
+        p.config.family = family->config_for(text->get());
+    }
+
+    std::string read_text(const toml::node& value, std::string_view what) const {
+        const auto* text = value.as_string();
+        if (!text || text->get().empty())
+            fail_at(value.source(), std::string(what) + " must be text in quotes, got " + describe(value));
+        return text->get();
     }
 
     template <class T, std::size_t N, class FromName>
@@ -181,8 +219,9 @@ private:
                 "unknown " + std::string(what) + " '" + text->get() + "' (expected one of: " + expected + ")");
     }
 
-    std::vector<int> read_hidden(const toml::node& value) const {
-        const std::string rule = "'hidden' must be an array of whole numbers from 1 to 64";
+    std::vector<int> read_hidden(const toml::node& value, const train::Config& config) const {
+        const int widest = train::family_of(config).max_hidden_width;
+        const std::string rule = "'hidden' must be an array of whole numbers from 1 to " + std::to_string(widest);
         const auto* array = value.as_array();
         if (!array) fail_at(value.source(), rule + ", got " + describe(value));
         if (array->empty()) fail_at(value.source(), rule + ", with at least one entry (e.g. hidden = [4])");
@@ -192,7 +231,7 @@ private:
         std::vector<int> widths;
         for (const toml::node& width : *array) {
             const auto* i = width.as_integer();
-            if (!i || i->get() < 1 || i->get() > kMaxHiddenWidth)
+            if (!i || i->get() < 1 || i->get() > widest)
                 fail_at(width.source(), rule + ", got " + describe(width));
             widths.push_back(static_cast<int>(i->get()));
         }
@@ -273,8 +312,9 @@ private:
         return static_cast<int>(i->get());
     }
 
-    std::vector<std::string> read_panels(const toml::node& value) const {
-        const std::string expected = join(kPanelNames);
+    std::vector<std::string> read_panels(const toml::node& value, const train::Config& config) const {
+        const std::vector<std::string_view> allowed = panels_of(config);
+        const std::string expected = join(allowed);
         const auto* array = value.as_array();
         if (!array)
             fail_at(
@@ -286,8 +326,15 @@ private:
             if (!name)
                 fail_at(entry.source(),
                         "panels must contain panel names in quotes (one of: " + expected + "), got " + describe(entry));
-            if (std::find(std::begin(kPanelNames), std::end(kPanelNames), name->get()) == std::end(kPanelNames))
+            if (std::find(allowed.begin(), allowed.end(), name->get()) == allowed.end()) {
+                for (const train::Family& f : train::families())
+                    if (std::find(f.panels.begin(), f.panels.end(), name->get()) != f.panels.end())
+                        fail_at(entry.source(), "panel '" + name->get() + "' shows the " + std::string(f.name) +
+                                                    " models (" + join(f.models) + "), not model '" +
+                                                    std::string(train::model_name(config)) +
+                                                    "' (its panels: " + expected + ")");
                 fail_at(entry.source(), "unknown panel '" + name->get() + "' (expected one of: " + expected + ")");
+            }
             if (std::find(panels.begin(), panels.end(), name->get()) != panels.end())
                 fail_at(entry.source(), "panel '" + name->get() + "' is listed twice");
             panels.push_back(name->get());

@@ -1,16 +1,19 @@
 #pragma once
-// Commands the UI sends to the trainer thread. Each is applied between two training steps.
+// Commands the UI sends to the trainer thread. Each is applied between two training steps. The
+// common ones are the trainer's and every family's; a family command goes to the run of the family
+// that declares it, and a run of another family ignores it (a click sent just before a new lesson
+// step loaded another model).
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <variant>
 #include <vector>
 
-#include "data/toy2d.h"
 #include "nn/activation.h"
 #include "nn/mlp.h"
 #include "nn/optimizer.h"
 #include "train/config.h"
+#include "train/digits/digits_commands.h"
+#include "train/plane/plane_commands.h"
 
 namespace train {
 
@@ -23,26 +26,12 @@ struct SetSpeed { double steps_per_second; };         // 0: as fast as possible
 // Hyper-parameters that change how the next steps learn, and keep the weights.
 struct SetLearningRate { float learning_rate; };
 struct SetActivation { nn::Activation activation; };
-struct SetResidual { bool residual; };
 struct SetLoss { nn::Loss loss; };
 struct SetOptimizer { nn::OptimizerKind optimizer; };  // its velocities and moments start over
 struct SetBatchSize { int batch_size; };               // 0: full batch
 
 // A new shape of network: fresh weights.
 struct SetHidden { std::vector<int> hidden; };
-
-// New data from a generator (the weights stay: watch them adapt).
-struct SetData {
-    data::Toy2D dataset;
-    int points;
-    float noise;
-    float test_fraction;
-};
-// The user's own points: painted one at a time, or loaded from a file.
-struct AddPoint { float x, y; int label; };      // joins the training points
-struct RemovePoint { float x, y, radius; };      // the nearest point within radius, train or test
-struct ClearPoints {};
-struct LoadPoints { std::shared_ptr<const data::Dataset2D> points; };  // split by the test fraction
 
 // Replace model and data. warmup_steps are trained before the first snapshot of the new model.
 struct LoadConfig {
@@ -51,8 +40,10 @@ struct LoadConfig {
     bool play = false;
 };
 
-using Command = std::variant<Play, Pause, StepN, Reset, SetSpeed, SetLearningRate, SetActivation, SetResidual, SetLoss,
-                             SetOptimizer, SetBatchSize, SetHidden, SetData, AddPoint, RemovePoint, ClearPoints,
-                             LoadPoints, LoadConfig>;
+// Every family's own commands, in one list.
+using FamilyCommand = std::variant<SetResidual, SetData, AddPoint, RemovePoint, ClearPoints, LoadPoints, OpenDigits>;
+
+using Command = std::variant<Play, Pause, StepN, Reset, SetSpeed, SetLearningRate, SetActivation, SetLoss, SetOptimizer,
+                             SetBatchSize, SetHidden, LoadConfig, FamilyCommand>;
 
 }  // namespace train

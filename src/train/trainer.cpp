@@ -22,7 +22,7 @@ constexpr auto kSlice = std::chrono::milliseconds(4);
 }  // namespace
 
 Trainer::Trainer(const Config& config, TrainerOptions options)
-    : options_(options), session_(config, options.threads), thread_([this] { run(); }) {}
+    : options_(options), run_(make_run(config, options.threads)), thread_([this] { run(); }) {}
 
 Trainer::~Trainer() {
     {
@@ -85,8 +85,8 @@ void Trainer::run() {
         if (dirty_ && (publish_due || (state_ != RunState::Running && pending_steps_ == 0))) publish();
 
         // Paced training: sleep until the next step is due, waking early for a command.
-        if (state_ == RunState::Running && pending_steps_ == 0 && session_.config().steps_per_second > 0) {
-            const double sps = session_.config().steps_per_second;
+        if (state_ == RunState::Running && pending_steps_ == 0 && run_->config().steps_per_second > 0) {
+            const double sps = run_->config().steps_per_second;
             auto next_step = pace_origin_ + std::chrono::duration_cast<Clock::duration>(
                                                 std::chrono::duration<double>(double(paced_steps_ + 1) / sps));
             if (dirty_) next_step = std::min(next_step, last_publish_ + std::chrono::duration_cast<Clock::duration>(
@@ -129,48 +129,38 @@ void Trainer::apply(Command& command) {
                 state_ = RunState::Paused;
                 pending_steps_ += std::max(0, c.n);
             } else if constexpr (std::is_same_v<T, Reset>) {
-                session_.reset(c.seed);
+                run_->reset(c.seed);
                 after_new_weights();
                 start_pacing();
             } else if constexpr (std::is_same_v<T, SetLearningRate>) {
-                if (c.learning_rate > 0 && std::isfinite(c.learning_rate)) session_.set_learning_rate(c.learning_rate);
+                if (c.learning_rate > 0 && std::isfinite(c.learning_rate)) run_->set_learning_rate(c.learning_rate);
             } else if constexpr (std::is_same_v<T, SetActivation>) {
-                session_.set_activation(c.activation);
-            } else if constexpr (std::is_same_v<T, SetResidual>) {
-                session_.set_residual(c.residual);
+                run_->set_activation(c.activation);
             } else if constexpr (std::is_same_v<T, SetLoss>) {
-                session_.set_loss(c.loss);
+                run_->set_loss(c.loss);
             } else if constexpr (std::is_same_v<T, SetOptimizer>) {
-                session_.set_optimizer(c.optimizer);
+                run_->set_optimizer(c.optimizer);
             } else if constexpr (std::is_same_v<T, SetBatchSize>) {
-                session_.set_batch_size(c.batch_size);
+                run_->set_batch_size(c.batch_size);
             } else if constexpr (std::is_same_v<T, SetSpeed>) {
-                session_.set_steps_per_second(std::max(0.0, c.steps_per_second));
+                run_->set_steps_per_second(std::max(0.0, c.steps_per_second));
                 start_pacing();
             } else if constexpr (std::is_same_v<T, SetHidden>) {
-                session_.set_hidden(std::move(c.hidden));
+                run_->set_hidden(std::move(c.hidden));
                 after_new_weights();
-            } else if constexpr (std::is_same_v<T, SetData>) {
-                session_.set_data(c.dataset, c.points, c.noise, c.test_fraction);
-            } else if constexpr (std::is_same_v<T, AddPoint>) {
-                session_.add_point(c.x, c.y, c.label);
-            } else if constexpr (std::is_same_v<T, RemovePoint>) {
-                session_.remove_point(c.x, c.y, c.radius);
-            } else if constexpr (std::is_same_v<T, ClearPoints>) {
-                session_.clear_points();
-            } else if constexpr (std::is_same_v<T, LoadPoints>) {
-                if (c.points) session_.load_points(*c.points);
+            } else if constexpr (std::is_same_v<T, FamilyCommand>) {
+                run_->apply(c);
             } else if constexpr (std::is_same_v<T, LoadConfig>) {
-                session_ = Session(c.config, options_.threads);
+                run_ = make_run(c.config, options_.threads);
                 ++generation_;
                 message_.clear();
                 pending_steps_ = 0;
                 state_ = RunState::Paused;
                 restart_stuck_watch();
-                for (int i = 0; i < c.warmup_steps && session_.divergence().empty(); ++i) step_once();
-                if (!session_.divergence().empty()) {
+                for (int i = 0; i < c.warmup_steps && run_->divergence().empty(); ++i) step_once();
+                if (!run_->divergence().empty()) {
                     state_ = RunState::Diverged;
-                    diverged_at_rate_ = session_.config().learning_rate;
+                    diverged_at_rate_ = run_->config().learning_rate;
                 } else if (c.play) {
                     state_ = RunState::Running;
                     start_pacing();
@@ -185,23 +175,14 @@ void Trainer::apply(Command& command) {
 }
 
 void Trainer::restart_stuck_watch() {
-    const std::vector<int>& labels = session_.train_data().labels;
-    double share = 0.5;  // of class 1
-    if (!labels.empty()) {
-        long ones = 0;
-        for (int l : labels) ones += l != 0;
-        share = double(ones) / double(labels.size());
-    }
-    const double p = std::clamp(share, 1e-6, 1.0 - 1e-6);
-    guess_loss_ = session_.config().loss == nn::Loss::CrossEntropy ? float(-(p * std::log(p) + (1 - p) * std::log(1 - p)))
-                                                                   : float(p * (1 - p));
-    stuck_.restart(float(std::max(share, 1.0 - share)));
+    guess_ = run_->guess_baseline();
+    stuck_.restart(guess_ ? guess_->chance : 0.5f);
 }
 
 void Trainer::step_once() {
-    session_.step();
-    if (session_.config().model == ModelKind::Mlp && session_.divergence().empty())
-        stuck_.observe(session_.loss(), session_.accuracy());
+    run_->step();
+    if (guess_ && run_->divergence().empty())
+        stuck_.observe(run_->loss(), run_->accuracy());
 }
 
 // Fresh weights clear a divergence: training may go on.
@@ -213,7 +194,7 @@ void Trainer::after_new_weights() {
 
 void Trainer::train_for(Clock::duration budget) {
     const auto start = Clock::now();
-    const double sps = session_.config().steps_per_second;
+    const double sps = run_->config().steps_per_second;
     long todo;
     if (pending_steps_ > 0) {
         todo = pending_steps_;
@@ -229,7 +210,7 @@ void Trainer::train_for(Clock::duration budget) {
     } else {
         todo = std::numeric_limits<long>::max();
     }
-    if (const std::string why = session_.cannot_train(); !why.empty()) {
+    if (const std::string why = run_->cannot_train(); !why.empty()) {
         // Nothing to train on (the user cleared the points): pause and say so.
         state_ = RunState::Paused;
         pending_steps_ = 0;
@@ -241,25 +222,25 @@ void Trainer::train_for(Clock::duration budget) {
     while (done < todo) {
         step_once();
         ++done;
-        if (!session_.divergence().empty()) break;
+        if (!run_->divergence().empty()) break;
         if (Clock::now() - start >= budget) break;
     }
     if (done > 0) dirty_ = true;
     if (pending_steps_ > 0) pending_steps_ -= done;
     else paced_steps_ += std::uint64_t(done);
 
-    if (!session_.divergence().empty()) {
+    if (!run_->divergence().empty()) {
         state_ = RunState::Diverged;
-        diverged_at_rate_ = session_.config().learning_rate;  // what that step applied
+        diverged_at_rate_ = run_->config().learning_rate;  // what that step applied
         pending_steps_ = 0;
     }
 }
 
 void Trainer::publish() {
-    if (session_.steps() != evaluated_at_step_) session_.evaluate();
-    evaluated_at_step_ = session_.steps();
+    if (run_->steps() != evaluated_at_step_) run_->evaluate();
+    evaluated_at_step_ = run_->steps();
     auto s = std::make_shared<Snapshot>();
-    session_.fill_snapshot(*s);
+    run_->fill_snapshot(*s);
     s->version = ++version_;
     s->generation = generation_;
     s->commands_applied = commands_applied_;
@@ -284,33 +265,16 @@ void Trainer::compose_message(Snapshot& s) const {
         f.step = s.step;
         f.diverged_at_rate = diverged_at_rate_;
         f.learning_rate = s.config.learning_rate;
-        if (s.landscape && !s.landscape->paths.empty()) {
-            // The path that ran away: the first that is not finite, else the highest.
-            const LandscapeView::Path* worst = &s.landscape->paths.front();
-            for (const auto& p : s.landscape->paths) {
-                if (!std::isfinite(p.current_loss)) {
-                    worst = &p;
-                    break;
-                }
-                if (p.current_loss > worst->current_loss) worst = &p;
-            }
-            f.who = worst->name;
-            f.loss = worst->current_loss;
-            if (!worst->loss.empty()) f.start_loss = worst->loss.value.front();
-        } else {
-            // The scoreboard's figure: the loss of all training points with the current weights.
-            f.loss = std::isnan(s.train_loss) || s.train_loss >= 0 ? s.train_loss : s.loss;
-            if (!s.history.loss.empty() && s.history.loss.step.front() == 0) f.start_loss = s.history.loss.value.front();
-        }
+        run_->describe_divergence(s, f);
         s.message = divergence_message(f);
         s.message_kind = MessageKind::Error;
     } else if (!message_.empty()) {
         s.message = message_;
         s.message_kind = MessageKind::Warning;
-    } else if (s.config.model == ModelKind::Mlp && stuck_.stuck()) {
-        s.message = stuck_message({stuck_.steps_without_improvement(), s.train_loss, guess_loss_, stuck_.chance(), s.grad_norms});
+    } else if (guess_ && stuck_.stuck()) {
+        s.message = stuck_message({stuck_.steps_without_improvement(), s.train_loss, guess_->guess_loss, stuck_.chance(), s.grad_norms});
         s.message_kind = MessageKind::Warning;
-    } else if (session_.converged()) {
+    } else if (run_->converged()) {
         s.message = "Converged: a whole pass over the data without a single mistake.";
         s.message_kind = MessageKind::Good;
     }

@@ -1,5 +1,5 @@
 #pragma once
-// The trainer thread: owns the Session, applies commands between steps, and publishes snapshots at
+// The trainer thread: owns the run of a family (see train/family.h), applies commands between steps, and publishes snapshots at
 // a bounded rate. The UI never waits on it: send() only appends to a queue, latest() only copies a
 // pointer.
 #include <chrono>
@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "train/commands.h"
-#include "train/session.h"
+#include "train/family.h"
 #include "train/snapshot.h"
 #include "train/stuck_watch.h"
 
@@ -72,7 +72,7 @@ private:
     void compose_message(Snapshot& s) const;
 
     TrainerOptions options_;
-    Session session_;  // touched only by the trainer thread once it runs
+    std::unique_ptr<Run> run_;  // touched only by the trainer thread once it runs
 
     // Shared with the UI thread.
     std::mutex queue_mu_;
@@ -89,7 +89,7 @@ private:
     std::string message_;          // why training cannot run (no points); the others are composed at publishing
     float diverged_at_rate_ = 0;   // the learning rate of the step whose loss ran away
     StuckWatch stuck_;
-    float guess_loss_ = 0;         // the loss of always predicting the class shares of the training points
+    std::optional<GuessBaseline> guess_;  // the stuck watch's baseline; none: the watch is off
     long pending_steps_ = 0;
     std::chrono::steady_clock::time_point pace_origin_;
     std::uint64_t paced_steps_ = 0;

@@ -4,6 +4,7 @@
 #include <cfloat>
 #include <cstdlib>
 #include <chrono>
+#include <filesystem>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -29,6 +30,8 @@
 #include "ui/shortcuts.h"
 #include "ui/layout_check.h"
 #include "ui/panels/lesson_sidebar.h"
+#include "data/data_paths.h"
+#include "ui/panels/panel_table.h"
 #include "ui/panels/panels.h"
 #include "ui/theme.h"
 #include "ui/widgets/plot.h"
@@ -47,33 +50,6 @@ constexpr float kWindowGap = 6.f;
 // frame takes 20-25 ms there).
 constexpr float kRedrawBudget = 0.4f;
 constexpr std::chrono::microseconds kFramePeriod{16667};
-
-struct PanelInfo {
-    const char* name;
-    const char* title;
-    void (*draw)(PanelContext&);
-    float weight;      // share of the side column's height
-    float min_width;   // in lines of text: below this the panel is not readable
-    float min_height;  // in lines of text, title included
-};
-
-const PanelInfo kPanels[] = {
-    {"spam", "A neuron that reads email", SpamPanel, 1.f, 16.f, 16.f},
-    {"plane", "The input plane: data and decision boundary", PlanePanel, 1.2f, 13.f, 16.f},
-    {"loss", "Loss and accuracy", LossPanel, 1.2f, 13.f, 11.f},
-    {"update", "Perceptron rule, one example at a time", UpdatePanel, 1.f, 14.f, 11.f},
-    {"network", "The network", NetworkPanel, 1.3f, 14.f, 15.f},
-    {"model", "Build the network", ModelPanel, 0.9f, 13.f, 8.f},
-    {"data", "Data", DataPanel, 0.9f, 13.f, 9.f},
-    {"landscape", "The loss landscape of two weights", LandscapePanel, 1.3f, 13.f, 16.f},
-    {"gradients", "How much each layer learns: gradient size by layer", GradientsPanel, 1.4f, 13.f, 21.f},
-};
-
-const PanelInfo* find_panel(const std::string& name) {
-    for (const PanelInfo& p : kPanels)
-        if (name == p.name) return &p;
-    return nullptr;
-}
 
 void glfw_error(int code, const char* description) { std::fprintf(stderr, "nnscope: GLFW error %d: %s\n", code, description); }
 
@@ -94,6 +70,7 @@ private:
     void close_window();
     bool open_start_step();
     void apply_step(bool reset_to_preset);
+    std::string digits_folder(const std::string& from_lesson) const;
     void frame(std::vector<train::Command>& out);
     void draw_lesson_screen(const train::Snapshot& snap, std::vector<train::Command>& out);
     void layout_panels(const train::Snapshot& snap, ImVec2 origin, ImVec2 size, std::vector<train::Command>& out);
@@ -324,9 +301,24 @@ void App::apply_step(bool reset_to_preset) {
     if (!preset) return;
     panels_ = preset->panels;
     if (preset->has_spam) spam_ = preset->spam;
-    run_command_ = trainer_->send(train::LoadConfig{preset->config, preset->warmup_steps, preset->play && autoplay_});
+    train::Config config = preset->config;
+    if (train::DigitsConfig* digits = config.digits()) digits->data_dir = digits_folder(digits->data_dir);
+    run_command_ = trainer_->send(train::LoadConfig{std::move(config), preset->warmup_steps, preset->play && autoplay_});
     running_after_command_ = preset->play && autoplay_;
     ++expected_generation_;
+}
+
+// Where a digits preset's folder is: --mnist-dir overrides the installed digits, a lesson's own
+// folder is found like any data file the lessons name (from the repository wherever the app runs).
+std::string App::digits_folder(const std::string& from_lesson) const {
+    if (!options_.mnist_dir.empty()) return options_.mnist_dir;
+    const std::string wanted = from_lesson.empty() ? "data/mnist" : from_lesson;
+    for (const std::filesystem::path& root : data::data_roots(NNSCOPE_SOURCE_DIR)) {
+        std::error_code ec;
+        const std::filesystem::path candidate = std::filesystem::path(wanted).is_absolute() ? std::filesystem::path(wanted) : root / wanted;
+        if (std::filesystem::is_directory(candidate, ec)) return candidate.string();
+    }
+    return wanted;  // the run says what is missing and how to install it
 }
 
 void App::handle_sidebar(const SidebarRequest& r) {

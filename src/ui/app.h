@@ -23,6 +23,7 @@ struct AppOptions {
     std::vector<ScriptedClick> clicks;  // played on the plane before the screenshot
     bool log_actions = false;      // print presenter actions and window size changes (for tests)
     bool layout_check = false;     // check the settled frame's layout (ui/layout_check.h), print problems, exit
+    std::string mnist_dir;         // digits for the digit lessons; empty: data/mnist as the set-up installed it
 };
 
 // Opens the window and runs until it is closed. Returns the process exit code.

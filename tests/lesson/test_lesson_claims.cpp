@@ -11,10 +11,10 @@
 
 #include "lesson/lesson.h"
 #include "nn/neuron.h"
-#include "train/session.h"
+#include "train/plane/plane_run.h"
 
 using train::Config;
-using train::Session;
+using train::PlaneRun;
 
 namespace {
 
@@ -43,13 +43,13 @@ Config with_seed(Config c, std::uint64_t seed) {
     return c;
 }
 
-void train_steps(Session& s, int n) {
+void train_steps(PlaneRun& s, int n) {
     for (int i = 0; i < n; ++i) s.step();
 }
 
 // Steps until every training point is right (what the accuracy readout shows as 100%), or -1.
 int steps_to_solve(const Config& c, int max_steps) {
-    Session s(c);
+    PlaneRun s(c);
     for (int i = 1; i <= max_steps; ++i) {
         s.step();
         if (s.evaluate_accuracy() == 1.f) return i;
@@ -58,13 +58,13 @@ int steps_to_solve(const Config& c, int max_steps) {
 }
 
 // log10(output layer's gradient / layer 1's): how many powers of ten the bars fall.
-double decades_from_output_to_layer_1(const Session& s) {
+double decades_from_output_to_layer_1(const PlaneRun& s) {
     const std::vector<float>& g = s.grad_norms();
     REQUIRE(g.size() >= 2);
     return std::log10(double(g.back()) / std::max(double(g.front()), 1e-45));
 }
 
-double max_over_min_decades(const Session& s) {
+double max_over_min_decades(const PlaneRun& s) {
     const std::vector<float>& g = s.grad_norms();
     const auto [lo, hi] = std::minmax_element(g.begin(), g.end());
     return std::log10(double(*hi) / std::max(double(*lo), 1e-45));
@@ -88,7 +88,7 @@ TEST_CASE("lesson 1 step 1: the email scores 1.2 (spam), and 0.4 once it is from
 }
 
 TEST_CASE("lesson 1 step 3: stepping from seed 3, a whole pass without a mistake comes within ten passes") {
-    Session s(preset(1, 3));
+    PlaneRun s(preset(1, 3));
     REQUIRE(s.config().seed == 3);
     for (int i = 0; i < 40 && !s.converged(); ++i) s.step();
     CHECK(s.converged());
@@ -97,7 +97,7 @@ TEST_CASE("lesson 1 step 3: stepping from seed 3, a whole pass without a mistake
 TEST_CASE("lesson 1 step 4: from every seed (1-20) the perceptron converges on AND with the corner (1, 1) alone") {
     for (std::uint64_t seed = 1; seed <= 20; ++seed) {
         CAPTURE(seed);
-        Session s(with_seed(preset(1, 4), seed));
+        PlaneRun s(with_seed(preset(1, 4), seed));
         for (int i = 0; i < 400 && !s.converged(); ++i) s.step();
         CHECK(s.converged());
         CHECK(s.evaluate_accuracy() == 1.f);
@@ -109,7 +109,7 @@ TEST_CASE("lesson 1 step 5: on OR at learning rate 1, every seed (1-20) still se
     c.learning_rate = 1.f;
     for (std::uint64_t seed = 1; seed <= 20; ++seed) {
         CAPTURE(seed);
-        Session s(with_seed(c, seed));
+        PlaneRun s(with_seed(c, seed));
         for (int i = 0; i < 400 && !s.converged(); ++i) s.step();
         CHECK(s.converged());
         CHECK(s.evaluate_accuracy() == 1.f);
@@ -121,7 +121,7 @@ TEST_CASE("lesson 1 step 5: on OR at learning rate 1, every seed (1-20) still se
 TEST_CASE("lesson 2 step 1: the perceptron never passes 75% on XOR, and after 40 steps flips between 25% and 50%") {
     for (std::uint64_t seed = 1; seed <= 10; ++seed) {
         CAPTURE(seed);
-        Session s(with_seed(preset(2, 1), seed));
+        PlaneRun s(with_seed(preset(2, 1), seed));
         for (int i = 1; i <= 2000; ++i) {
             s.step();
             REQUIRE(s.accuracy() <= 0.75f);
@@ -137,7 +137,7 @@ TEST_CASE("lesson 2 step 1: no learning rate from 0.01 to 10 gets all four XOR p
             CAPTURE(seed);
             Config c = with_seed(preset(2, 1), seed);
             c.learning_rate = rate;
-            Session s(c);
+            PlaneRun s(c);
             for (int i = 0; i < 1000; ++i) {
                 s.step();
                 REQUIRE(s.accuracy() < 1.f);
@@ -148,7 +148,7 @@ TEST_CASE("lesson 2 step 1: no learning rate from 0.01 to 10 gets all four XOR p
 TEST_CASE("lesson 2 step 2: in its 400 warm-up steps the perceptron touches 75% only in the first few, then stays at or below 50%") {
     const lesson::Preset& p = lesson_step(2, 2).preset;
     REQUIRE(p.warmup_steps == 400);
-    Session s(p.config);
+    PlaneRun s(p.config);
     float best_early = 0;
     for (int i = 1; i <= p.warmup_steps; ++i) {
         s.step();
@@ -165,7 +165,7 @@ TEST_CASE("lesson 2 step 3: seed 9 solves XOR, seed 10 gets stuck with two point
     MESSAGE("seed 9 solved at step " << nine);
     CHECK(nine > 0);
 
-    Session stuck(with_seed(c, 10));
+    PlaneRun stuck(with_seed(c, 10));
     float best = 0;
     for (int i = 1; i <= 3000; ++i) {
         stuck.step();
@@ -210,17 +210,17 @@ TEST_CASE("lesson 2 step 5: tanh solves XOR at least four times faster than the 
 TEST_CASE("lesson 2 step 5: after Reset, rate 0.1 crawls, 2 converges quickly and 10 makes the loss jump") {
     Config c = preset(2, 5);
     c.learning_rate = 0.1f;
-    Session crawl(c);
+    PlaneRun crawl(c);
     train_steps(crawl, 300);
     CHECK(crawl.loss() > 0.3f);
 
     c.learning_rate = 2.f;
-    Session quick(c);
+    PlaneRun quick(c);
     train_steps(quick, 200);
     CHECK(quick.loss() < 0.05f);
 
     c.learning_rate = 10.f;
-    Session jumpy(c);
+    PlaneRun jumpy(c);
     train_steps(jumpy, 50);
     int jumps = 0;
     float previous = jumpy.loss(), lowest = previous;
@@ -237,7 +237,7 @@ TEST_CASE("lesson 2 step 5: after Reset, rate 0.1 crawls, 2 converges quickly an
 }
 
 TEST_CASE("lesson 2 step 5: once XOR is solved, raising the rate up to 50 without Reset never makes the loss rise") {
-    Session s(preset(2, 5));
+    PlaneRun s(preset(2, 5));
     train_steps(s, 300);
     REQUIRE(s.evaluate_accuracy() == 1.f);
     for (float rate : {2.f, 5.f, 10.f, 20.f, 50.f}) {
@@ -255,7 +255,7 @@ TEST_CASE("lesson 2 step 5: once XOR is solved, raising the rate up to 50 withou
 // ---- Lesson 3: gradient descent ---------------------------------------------------------------
 
 TEST_CASE("lesson 3 step 2: at rate 0.02 plain gradient descent creeps; raised to 0.3 it reaches the valley floor within 60 steps") {
-    Session s(preset(3, 2));
+    PlaneRun s(preset(3, 2));
     REQUIRE(s.config().learning_rate == doctest::Approx(0.02f));
     train_steps(s, 100);
     const float creeping = s.landscape()->loss(0);
@@ -270,7 +270,7 @@ TEST_CASE("lesson 3 step 2: at rate 0.02 plain gradient descent creeps; raised t
 
 TEST_CASE("lesson 3 step 3: the valley is about eight times steeper across than along, its steepest curvature 1.09") {
     // Mean squared error of y = w·x: its curvature (Hessian) is (2/n) XᵀX whatever w is.
-    Session s(preset(3, 3));
+    PlaneRun s(preset(3, 3));
     const nn::Matrix& x = s.train_data().x;
     const double n = double(x.rows());
     const double a = 2 * x.col(0).squaredNorm() / n, d = 2 * x.col(1).squaredNorm() / n, b = 2 * x.col(0).dot(x.col(1)) / n;
@@ -285,19 +285,19 @@ TEST_CASE("lesson 3 step 3: the valley is about eight times steeper across than 
 TEST_CASE("lesson 3 step 3: plain gradient descent settles at rate 1.8 and runs away at 1.85 and at the preset's 2.2") {
     Config c = preset(3, 3);
     REQUIRE(c.learning_rate == doctest::Approx(2.2f));
-    Session runaway(c);
+    PlaneRun runaway(c);
     train_steps(runaway, 500);
     CHECK_FALSE(runaway.divergence().empty());
 
     c.learning_rate = 1.85f;
-    Session just_above(c);
+    PlaneRun just_above(c);
     train_steps(just_above, 500);
     CHECK_FALSE(just_above.divergence().empty());
 
     for (float rate : {1.5f, 1.8f}) {
         CAPTURE(rate);
         c.learning_rate = rate;
-        Session stable(c);
+        PlaneRun stable(c);
         train_steps(stable, 500);
         CHECK(stable.divergence().empty());
         CHECK(stable.landscape()->loss(0) < 0.12f);
@@ -307,7 +307,7 @@ TEST_CASE("lesson 3 step 3: plain gradient descent settles at rate 1.8 and runs 
 TEST_CASE("lesson 3 step 4: at rate 0.02 momentum is in the valley by step 100 while SGD and Adam are still far up") {
     Config c = preset(3, 4);
     c.learning_rate = 0.02f;
-    Session s(c);
+    PlaneRun s(c);
     train_steps(s, 100);
     const train::Landscape& l = *s.landscape();
     MESSAGE("step 100: SGD " << l.loss(0) << ", momentum " << l.loss(1) << ", Adam " << l.loss(2));
@@ -317,7 +317,7 @@ TEST_CASE("lesson 3 step 4: at rate 0.02 momentum is in the valley by step 100 w
 }
 
 TEST_CASE("lesson 3 step 5: the spiral network has 205 weights and biases") {
-    Session s(preset(3, 5));
+    PlaneRun s(preset(3, 5));
     CHECK(s.mlp().parameter_count() == 205);
 }
 
@@ -326,7 +326,7 @@ TEST_CASE("lesson 3 step 6: one example, a mini-batch of 16 and all points each 
         CAPTURE(batch);
         Config c = preset(3, 6);
         c.batch_size = batch;
-        Session s(c);
+        PlaneRun s(c);
         train_steps(s, 2000);
         const float accuracy = s.evaluate_accuracy();
         CAPTURE(accuracy);
@@ -339,7 +339,7 @@ TEST_CASE("lesson 3 step 6: one example, a mini-batch of 16 and all points each 
 
 TEST_CASE("lesson 4 step 1: after one step the bars fall about 7 powers of ten from the output to layer 1; by step 2,000 about 1") {
     const lesson::Preset& p = lesson_step(4, 1).preset;
-    Session s(p.config);
+    PlaneRun s(p.config);
     train_steps(s, std::max(1, p.warmup_steps));
     REQUIRE(s.steps() == 1);
     const double start = decades_from_output_to_layer_1(s);
@@ -355,7 +355,7 @@ TEST_CASE("lesson 4 step 1: after one step the bars fall about 7 powers of ten f
 
 TEST_CASE("lesson 4 step 2: twenty sigmoid layers: layer 1 gets about 1e-14 of the output's gradient, stays below 1e-13 "
           "and the loss sits at 0.69 from step 100 through a minute of training (6,000 steps)") {
-    Session s(preset(4, 2));
+    PlaneRun s(preset(4, 2));
     REQUIRE(s.config().steps_per_second == doctest::Approx(100.0));  // "let it run for a minute"
     for (int i = 1; i <= 6000; ++i) {
         s.step();
@@ -371,7 +371,7 @@ TEST_CASE("lesson 4 step 2: twenty sigmoid layers: layer 1 gets about 1e-14 of t
 }
 
 TEST_CASE("lesson 4 step 3: with ReLU the bars stay within two powers of ten and seed 1 learns the circle within 500 steps") {
-    Session s(preset(4, 3));
+    PlaneRun s(preset(4, 3));
     REQUIRE(s.config().seed == 1);
     s.step();
     CHECK(max_over_min_decades(s) < 2.0);
@@ -383,7 +383,7 @@ TEST_CASE("lesson 4 step 3: with ReLU the bars stay within two powers of ten and
 TEST_CASE("lesson 4 step 3: from seeds 3 and 4 the twenty ReLU layers get partway, then die and the loss goes back to 0.69") {
     for (std::uint64_t seed : {3, 4}) {
         CAPTURE(seed);
-        Session s(with_seed(preset(4, 3), seed));
+        PlaneRun s(with_seed(preset(4, 3), seed));
         float best = 0;
         for (int i = 1; i <= 1500; ++i) {
             s.step();
@@ -397,7 +397,7 @@ TEST_CASE("lesson 4 step 3: from seeds 3 and 4 the twenty ReLU layers get partwa
 }
 
 TEST_CASE("lesson 4 step 3: switching a trained ReLU net to sigmoid sinks layer 1's bar; back to ReLU, it recovers") {
-    Session s(preset(4, 3));
+    PlaneRun s(preset(4, 3));
     train_steps(s, 500);
     s.set_activation(nn::Activation::Sigmoid);
     s.step();
@@ -410,8 +410,8 @@ TEST_CASE("lesson 4 step 3: switching a trained ReLU net to sigmoid sinks layer 
 TEST_CASE("lesson 4 step 4: with ReLU and shortcuts every seed from 1 to 8 learns the circle within 1,000 steps") {
     for (std::uint64_t seed = 1; seed <= 8; ++seed) {
         CAPTURE(seed);
-        Session s(with_seed(preset(4, 4), seed));
-        REQUIRE(s.config().residual);
+        PlaneRun s(with_seed(preset(4, 4), seed));
+        REQUIRE(s.config().plane()->residual);
         train_steps(s, 1000);
         CHECK(s.evaluate_accuracy() == 1.f);
     }
@@ -420,7 +420,7 @@ TEST_CASE("lesson 4 step 4: with ReLU and shortcuts every seed from 1 to 8 learn
 TEST_CASE("lesson 4 step 4: sigmoid with shortcuts: layers 2-20 keep at least a hundredth of the output's gradient, "
           "layer 1 about a thousandth, accuracy stays below 70% for 1,000 steps; without shortcuts layer 1 gets less than "
           "1e-15 of it") {
-    Session s(preset(4, 4));
+    PlaneRun s(preset(4, 4));
     train_steps(s, 1000);
     s.set_activation(nn::Activation::Sigmoid);
     for (int i = 0; i < 10; ++i) {

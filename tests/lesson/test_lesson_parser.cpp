@@ -189,7 +189,7 @@ TEST_CASE("a good lesson: preset values") {
         CHECK(p.spam.weights == std::vector<float>{0.9f, -0.8f, 0.3f});
         CHECK(p.spam.threshold == doctest::Approx(0.25));
         const train::Config defaults;
-        CHECK(p.config.model == defaults.model);
+        CHECK(p.config.plane()->model == defaults.plane()->model);
         CHECK(p.config.learning_rate == defaults.learning_rate);
         CHECK(p.config.steps_per_second == defaults.steps_per_second);
         CHECK_FALSE(p.play);
@@ -198,8 +198,8 @@ TEST_CASE("a good lesson: preset values") {
     SUBCASE("perceptron on AND") {
         REQUIRE(l.steps[1].has_preset);
         const lesson::Preset& p = l.steps[1].preset;
-        CHECK(p.config.model == train::ModelKind::Perceptron);
-        CHECK(p.config.dataset == data::Toy2D::And);
+        CHECK(p.config.plane()->model == train::ModelKind::Perceptron);
+        CHECK(p.config.plane()->dataset == data::Toy2D::And);
         CHECK(p.config.learning_rate == doctest::Approx(0.1));
         CHECK(p.config.seed == 3);
         CHECK(p.config.steps_per_second == doctest::Approx(4.0));
@@ -210,8 +210,8 @@ TEST_CASE("a good lesson: preset values") {
     SUBCASE("mlp on XOR, speed max, default panels") {
         REQUIRE(l.steps[2].has_preset);
         const lesson::Preset& p = l.steps[2].preset;
-        CHECK(p.config.model == train::ModelKind::Mlp);
-        CHECK(p.config.dataset == data::Toy2D::Xor);
+        CHECK(p.config.plane()->model == train::ModelKind::Mlp);
+        CHECK(p.config.plane()->dataset == data::Toy2D::Xor);
         CHECK(p.config.hidden == std::vector<int>{8, 4});
         CHECK(p.config.activation == nn::Activation::Tanh);
         CHECK(p.config.learning_rate == doctest::Approx(2.0));  // an integer is a valid rate
@@ -388,7 +388,7 @@ TEST_CASE("each step may or may not have a preset, and an empty preset is all de
     const lesson::Lesson& l = parsed(lesson::parse_lesson("# T\n\n## A\n\n```preset\n```\n\n## B\n\ntext\n", "x.md"));
     REQUIRE(l.steps.size() == 2);
     CHECK(l.steps[0].has_preset);
-    CHECK(l.steps[0].preset.config.model == train::Config{}.model);
+    CHECK(l.steps[0].preset.config.plane()->model == train::Config{}.plane()->model);
     CHECK(l.steps[0].preset.panels == std::vector<std::string>{"plane", "loss"});
     CHECK_FALSE(l.steps[1].has_preset);
     CHECK(l.steps[0].line == 3);
@@ -443,9 +443,9 @@ TEST_CASE("unknown keys are reported at their line, first in file order") {
     const lesson::LessonError& e = failed(r);
     CHECK(e.line == kFirstPresetLine + 1);
     CHECK(e.message ==
-          "unknown key 'learnin_rate' in preset (known keys: model, dataset, points, noise, test_fraction, hidden, "
-          "activation, residual, loss, optimizer, learning_rate, batch_size, seed, start, speed, play, "
-          "warmup_steps, panels, spam)");
+          "unknown key 'learnin_rate' in preset (known keys: model, hidden, activation, loss, optimizer, "
+          "learning_rate, batch_size, seed, speed, play, warmup_steps, panels, spam, dataset, points, noise, "
+          "test_fraction, residual, start, digits_dir)");
 
     // 'zzz' sorts after 'learning_rate' but comes first in the file, so it is the error reported.
     const lesson::LessonError& e2 = failed(parse_preset("zzz = 1\nlearning_rate = -1\n"));
@@ -453,14 +453,42 @@ TEST_CASE("unknown keys are reported at their line, first in file order") {
     CHECK(e2.message.starts_with("unknown key 'zzz'"));
 }
 
+TEST_CASE("a preset may use only its own family's keys and panels, wherever the model is written") {
+    // The model comes last in the file, and still decides what the keys before it may be.
+    const LoadResult ok = parse_preset("hidden = [128, 64]\ndigits_dir = \"/tmp/mnist\"\npanels = [\"digits\", "
+                                       "\"confusion\", \"loss\"]\nmodel = \"digits\"\n");
+    REQUIRE(ok.lesson);
+    const train::Config& c = ok.lesson->steps[0].preset.config;
+    REQUIRE(c.digits());
+    CHECK(c.digits()->data_dir == "/tmp/mnist");
+    CHECK(c.hidden == std::vector<int>{128, 64});  // wider than the plane's limit of 64
+
+    CHECK(preset_error("model = \"digits\"\ndataset = \"xor\"\n") ==
+          "'dataset' is a key of the plane models (perceptron, mlp, landscape), not of model 'digits'");
+    CHECK(preset_error("model = \"mlp\"\ndigits_dir = \"x\"\n") ==
+          "'digits_dir' is a key of the digits models (digits), not of model 'mlp'");
+    CHECK(preset_error("model = \"mlp\"\npanels = [\"confusion\"]\n") ==
+          "panel 'confusion' shows the digits models (digits), not model 'mlp' (its panels: plane, update, network, "
+          "model, data, landscape, loss, gradients, spam)");
+    CHECK(preset_error("model = \"digits\"\nhidden = [513]\n") ==
+          "'hidden' must be an array of whole numbers from 1 to 512, got 513");
+    CHECK(preset_error("model = \"mlp\"\nhidden = [65]\n") ==
+          "'hidden' must be an array of whole numbers from 1 to 64, got 65");
+    // Without panels, a digits step shows its digits and the loss.
+    const LoadResult bare = parse_preset("model = \"digits\"\n");
+    REQUIRE(bare.lesson);
+    CHECK(bare.lesson->steps[0].preset.panels == std::vector<std::string>{"digits", "loss"});
+}
+
 TEST_CASE("unknown names") {
     CHECK(preset_error("activation = \"sigmoidd\"\n") ==
           "unknown activation 'sigmoidd' (expected one of: sigmoid, tanh, relu, leaky_relu, gelu)");
-    CHECK(preset_error("model = \"cnn\"\n") == "unknown model 'cnn' (expected one of: perceptron, mlp, landscape)");
+    CHECK(preset_error("model = \"cnn\"\n") ==
+          "unknown model 'cnn' (expected one of: perceptron, mlp, landscape, digits)");
     CHECK(preset_error("dataset = \"nand\"\n") == "unknown dataset 'nand' (expected one of: and, or, xor, circles, spiral, moons, xor_grid, blobs)");
     CHECK(preset_error("panels = [\"plane\", \"plott\"]\n") ==
-          "unknown panel 'plott' (expected one of: spam, plane, loss, update, network, model, data, landscape, "
-                  "gradients)");
+          "unknown panel 'plott' (expected one of: plane, update, network, model, data, landscape, loss, "
+          "gradients, spam)");
     CHECK(preset_error("panels = [\"loss\", \"loss\"]\n") == "panel 'loss' is listed twice");
     CHECK(preset_error("model = 3\n").starts_with("model must be one of: perceptron, mlp"));
     CHECK(preset_error("panels = \"plane\"\n").starts_with("panels must be an array"));
@@ -499,17 +527,17 @@ TEST_CASE("the keys of lessons 3 and 4: data, optimizer, batch, loss, shortcuts,
         "model = \"mlp\"\ndataset = \"spiral\"\npoints = 300\nnoise = 0.2\ntest_fraction = 0.3\n"
         "hidden = [8, 8]\nactivation = \"leaky_relu\"\nresidual = true\nloss = \"squared_error\"\n"
         "optimizer = \"adam\"\nbatch_size = 16\nstart = [-2, 1.5]\npanels = [\"landscape\", \"gradients\"]\n");
-    CHECK(p.config.dataset == data::Toy2D::Spiral);
-    CHECK(p.config.points == 300);
-    CHECK(p.config.noise == doctest::Approx(0.2));
-    CHECK(p.config.test_fraction == doctest::Approx(0.3));
+    CHECK(p.config.plane()->dataset == data::Toy2D::Spiral);
+    CHECK(p.config.plane()->points == 300);
+    CHECK(p.config.plane()->noise == doctest::Approx(0.2));
+    CHECK(p.config.plane()->test_fraction == doctest::Approx(0.3));
     CHECK(p.config.activation == nn::Activation::LeakyReLU);
-    CHECK(p.config.residual);
+    CHECK(p.config.plane()->residual);
     CHECK(p.config.loss == nn::Loss::SquaredError);
     CHECK(p.config.optimizer == nn::OptimizerKind::Adam);
     CHECK(p.config.batch_size == 16);
-    CHECK(p.config.start[0] == -2.f);
-    CHECK(p.config.start[1] == 1.5f);
+    CHECK(p.config.plane()->start[0] == -2.f);
+    CHECK(p.config.plane()->start[1] == 1.5f);
     CHECK(p.panels == std::vector<std::string>{"landscape", "gradients"});
 
     CHECK(preset_error("noise = 2\n") == "noise must be a number from 0 to 1, got 2");
@@ -596,7 +624,7 @@ TEST_CASE("load_lesson_file") {
         const lesson::Lesson& l = parsed(lesson::load_lesson_file(kDataDir + "/library/01-perceptron.md"));
         CHECK(l.title == "A tiny perceptron");
         REQUIRE(l.steps.size() == 1);
-        CHECK(l.steps[0].preset.config.dataset == data::Toy2D::Or);
+        CHECK(l.steps[0].preset.config.plane()->dataset == data::Toy2D::Or);
         CHECK(l.steps[0].prompts.size() == 1);
     }
     SUBCASE("a broken file") {

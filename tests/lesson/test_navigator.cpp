@@ -61,9 +61,9 @@ TEST_CASE("navigator: a step without a preset uses the nearest earlier one") {
     REQUIRE(nav.open(0, 1));
     CHECK_FALSE(nav.step()->has_preset);
     REQUIRE(nav.effective_preset());
-    CHECK(nav.effective_preset()->config.dataset == data::Toy2D::And);
+    CHECK(nav.effective_preset()->config.plane()->dataset == data::Toy2D::And);
     REQUIRE(nav.open(0, 2));
-    CHECK(nav.effective_preset()->config.dataset == data::Toy2D::Xor);
+    CHECK(nav.effective_preset()->config.plane()->dataset == data::Toy2D::Xor);
 }
 
 TEST_CASE("navigator: opening a broken lesson or a step out of range changes nothing") {

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "train/session.h"
+#include "train/plane/plane_run.h"
 
 using train::Config;
 using train::ModelKind;
@@ -10,8 +10,8 @@ using train::ModelKind;
 namespace {
 Config xor_mlp(std::vector<int> hidden, nn::Activation a, float lr, std::uint64_t seed) {
     Config c;
-    c.model = ModelKind::Mlp;
-    c.dataset = data::Toy2D::Xor;
+    c.plane()->model = ModelKind::Mlp;
+    c.plane()->dataset = data::Toy2D::Xor;
     c.hidden = std::move(hidden);
     c.activation = a;
     c.learning_rate = lr;
@@ -23,7 +23,7 @@ Config xor_mlp(std::vector<int> hidden, nn::Activation a, float lr, std::uint64_
 // The lesson's 2-4-1 preset (sigmoid, learning rate 2, seed 1) must solve XOR within the
 // 300 steps the lesson promises (measured: solved at step 136).
 TEST_CASE("the 2-4-1 MLP reaches 100% on XOR from seed 1 within 300 steps") {
-    train::Session s(xor_mlp({4}, nn::Activation::Sigmoid, 2.0f, 1));
+    train::PlaneRun s(xor_mlp({4}, nn::Activation::Sigmoid, 2.0f, 1));
     int solved_at = -1;
     for (int i = 1; i <= 300 && solved_at < 0; ++i) {
         s.step();
@@ -36,10 +36,10 @@ TEST_CASE("the 2-4-1 MLP reaches 100% on XOR from seed 1 within 300 steps") {
 
 TEST_CASE("the perceptron session on XOR never passes 75% accuracy") {
     Config c;
-    c.model = ModelKind::Perceptron;
-    c.dataset = data::Toy2D::Xor;
+    c.plane()->model = ModelKind::Perceptron;
+    c.plane()->dataset = data::Toy2D::Xor;
     c.seed = 4;
-    train::Session s(c);
+    train::PlaneRun s(c);
     for (int i = 0; i < 4000; ++i) {
         s.step();
         REQUIRE(s.accuracy() <= 0.75f);
@@ -49,20 +49,20 @@ TEST_CASE("the perceptron session on XOR never passes 75% accuracy") {
 
 TEST_CASE("the perceptron session on OR converges and says so") {
     Config c;
-    c.model = ModelKind::Perceptron;
-    c.dataset = data::Toy2D::Or;
-    train::Session s(c);
+    c.plane()->model = ModelKind::Perceptron;
+    c.plane()->dataset = data::Toy2D::Or;
+    train::PlaneRun s(c);
     for (int i = 0; i < 400 && !s.converged(); ++i) s.step();
     CHECK(s.converged());
     CHECK(s.accuracy() == 1.0f);
     train::Snapshot snap;
     s.fill_snapshot(snap);
-    REQUIRE(snap.perceptron_step.has_value());
-    CHECK_FALSE(snap.perceptron_step->update.changed());
+    REQUIRE(snap.view<train::PlaneView>()->perceptron_step.has_value());
+    CHECK_FALSE(snap.view<train::PlaneView>()->perceptron_step->update.changed());
 }
 
 TEST_CASE("changing the activation keeps the weights and takes effect at the next step") {
-    train::Session s(xor_mlp({4}, nn::Activation::Sigmoid, 1.0f, 2));
+    train::PlaneRun s(xor_mlp({4}, nn::Activation::Sigmoid, 1.0f, 2));
     for (int i = 0; i < 50; ++i) s.step();
     const nn::Mlp before = s.mlp();
     s.set_activation(nn::Activation::Tanh);
@@ -76,14 +76,14 @@ TEST_CASE("changing the activation keeps the weights and takes effect at the nex
     train::Snapshot snap;
     s.fill_snapshot(snap);
     nn::Matrix t(4, 1);
-    for (int i = 0; i < 4; ++i) t(i, 0) = float(snap.data->labels[i]);
-    trainer.step(expected, snap.data->x, t);
+    for (int i = 0; i < 4; ++i) t(i, 0) = float(snap.view<train::PlaneView>()->data->labels[i]);
+    trainer.step(expected, snap.view<train::PlaneView>()->data->x, t);
     s.step();
     CHECK((s.mlp().W[0] - expected.W[0]).cwiseAbs().maxCoeff() < 1e-6f);
 }
 
 TEST_CASE("a learning rate far too large is caught as divergence with a reason") {
-    train::Session s(xor_mlp({4}, nn::Activation::ReLU, 5000.0f, 1));
+    train::PlaneRun s(xor_mlp({4}, nn::Activation::ReLU, 5000.0f, 1));
     for (int i = 0; i < 200 && s.divergence().empty(); ++i) s.step();
     REQUIRE_FALSE(s.divergence().empty());
     CHECK(s.divergence().find("learning rate") != std::string::npos);
@@ -96,17 +96,17 @@ TEST_CASE("a learning rate far too large is caught as divergence with a reason")
 }
 
 TEST_CASE("the decision field covers the plane with probabilities") {
-    train::Session s(xor_mlp({4}, nn::Activation::Tanh, 1.0f, 1));
+    train::PlaneRun s(xor_mlp({4}, nn::Activation::Tanh, 1.0f, 1));
     train::Snapshot snap;
     s.fill_snapshot(snap);
-    CHECK(snap.field.resolution > 16);
-    CHECK(snap.field.values.size() == std::size_t(snap.field.resolution * snap.field.resolution));
-    for (float v : snap.field.values) {
+    CHECK(snap.view<train::PlaneView>()->field.resolution > 16);
+    CHECK(snap.view<train::PlaneView>()->field.values.size() == std::size_t(snap.view<train::PlaneView>()->field.resolution * snap.view<train::PlaneView>()->field.resolution));
+    for (float v : snap.view<train::PlaneView>()->field.values) {
         REQUIRE(v >= 0.f);
         REQUIRE(v <= 1.f);
     }
     CHECK(snap.parameter_count == 2 * 4 + 4 + 4 + 1);
-    CHECK(snap.layers.size() == 2);
+    CHECK(snap.view<train::PlaneView>()->layers.size() == 2);
 }
 
 TEST_CASE("a metrics series stays bounded and keeps the whole run") {
@@ -135,11 +135,11 @@ TEST_CASE("a multi-series (one value per layer) stays bounded, rows intact") {
 namespace {
 Config spiral_mlp(int batch_size, std::uint64_t seed) {
     Config c;
-    c.model = ModelKind::Mlp;
-    c.dataset = data::Toy2D::Spiral;
-    c.points = 200;
-    c.noise = 0.05f;
-    c.test_fraction = 0.25f;
+    c.plane()->model = ModelKind::Mlp;
+    c.plane()->dataset = data::Toy2D::Spiral;
+    c.plane()->points = 200;
+    c.plane()->noise = 0.05f;
+    c.plane()->test_fraction = 0.25f;
     c.hidden = {16, 16};
     c.activation = nn::Activation::Tanh;
     c.optimizer = nn::OptimizerKind::Adam;
@@ -151,7 +151,7 @@ Config spiral_mlp(int batch_size, std::uint64_t seed) {
 }  // namespace
 
 TEST_CASE("a generated data set is split into training and test points, and both are measured") {
-    train::Session s(spiral_mlp(0, 1));
+    train::PlaneRun s(spiral_mlp(0, 1));
     CHECK(s.train_data().x.rows() == 150);
     CHECK(s.test_data().x.rows() == 50);
     for (int i = 0; i < 1500; ++i) s.step();
@@ -168,14 +168,14 @@ TEST_CASE("a generated data set is split into training and test points, and both
 TEST_CASE("same seed, same loss curve, bit for bit, with mini-batches") {
     std::vector<float> curves[2];
     for (auto& curve : curves) {
-        train::Session s(spiral_mlp(10, 3));
+        train::PlaneRun s(spiral_mlp(10, 3));
         for (int i = 0; i < 300; ++i) {
             s.step();
             curve.push_back(s.loss());
         }
     }
     CHECK(curves[0] == curves[1]);
-    train::Session other(spiral_mlp(10, 4));
+    train::PlaneRun other(spiral_mlp(10, 4));
     other.step();
     CHECK(other.loss() != curves[0][0]);
 }
@@ -183,7 +183,7 @@ TEST_CASE("same seed, same loss curve, bit for bit, with mini-batches") {
 TEST_CASE("one example per step is noisier than the full batch") {
     // The spread of the loss from step to step, late in training.
     const auto jitter = [](int batch) {
-        train::Session s(spiral_mlp(batch, 2));
+        train::PlaneRun s(spiral_mlp(batch, 2));
         s.set_optimizer(nn::OptimizerKind::SGD);
         s.set_learning_rate(0.1f);
         double total = 0;
@@ -201,7 +201,7 @@ TEST_CASE("one example per step is noisier than the full batch") {
 }
 
 TEST_CASE("the user's points: add, remove, clear and load, with the weights kept") {
-    train::Session s(spiral_mlp(0, 1));
+    train::PlaneRun s(spiral_mlp(0, 1));
     const nn::Matrix w0 = s.mlp().W[0];
     const auto before = s.train_data().x.rows();
     s.add_point(0.25f, -0.75f, 1);
@@ -225,7 +225,7 @@ TEST_CASE("the user's points: add, remove, clear and load, with the weights kept
 }
 
 TEST_CASE("switching the optimizer, loss, residual and batch size keeps the weights") {
-    train::Session s(spiral_mlp(0, 1));
+    train::PlaneRun s(spiral_mlp(0, 1));
     for (int i = 0; i < 10; ++i) s.step();
     const nn::Mlp before = s.mlp();
     s.set_optimizer(nn::OptimizerKind::Momentum);
@@ -241,31 +241,31 @@ TEST_CASE("switching the optimizer, loss, residual and batch size keeps the weig
 }
 
 TEST_CASE("the network view's probe is one example's forward and backward pass") {
-    train::Session s(xor_mlp({4}, nn::Activation::Tanh, 0.5f, 1));
+    train::PlaneRun s(xor_mlp({4}, nn::Activation::Tanh, 0.5f, 1));
     s.step();
     train::Snapshot snap;
     s.fill_snapshot(snap);
-    REQUIRE(snap.probe.has_value());
-    const train::Probe& p = *snap.probe;
+    REQUIRE(snap.view<train::PlaneView>()->probe.has_value());
+    const train::Probe& p = *snap.view<train::PlaneView>()->probe;
     REQUIRE(p.z.size() == 2);
     CHECK(p.z[0].size() == 4);
     CHECK(p.a[1][2] == doctest::Approx(std::tanh(p.z[0][2])));
     // dL/dz of the output, for one example with cross-entropy, is p - label.
     CHECK(p.dz[1][0] == doctest::Approx(p.output - float(p.label)));
-    REQUIRE(snap.neuron_fields.has_value());
-    CHECK(snap.neuron_fields->values.size() == 1);
-    CHECK(snap.neuron_fields->values[0].size() == 4);
+    REQUIRE(snap.view<train::PlaneView>()->neuron_fields.has_value());
+    CHECK(snap.view<train::PlaneView>()->neuron_fields->values.size() == 1);
+    CHECK(snap.view<train::PlaneView>()->neuron_fields->values[0].size() == 4);
 }
 
 TEST_CASE("the landscape: three optimizers from one start, the surface they walk on, and a runaway caught") {
     Config c;
-    c.model = ModelKind::Landscape;
-    c.dataset = data::Toy2D::Blobs;
-    c.noise = 0.3f;
+    c.plane()->model = ModelKind::Landscape;
+    c.plane()->dataset = data::Toy2D::Blobs;
+    c.plane()->noise = 0.3f;
     c.loss = nn::Loss::SquaredError;
     c.learning_rate = 0.3f;
-    c.start = {-3.f, 2.5f};
-    train::Session s(c);
+    c.plane()->start = {-3.f, 2.5f};
+    train::PlaneRun s(c);
     const train::Landscape& land = *s.landscape();
     const float start_loss = land.loss(0);
     CHECK(start_loss == doctest::Approx(land.loss_at(-3, 2.5)));
@@ -278,14 +278,14 @@ TEST_CASE("the landscape: three optimizers from one start, the surface they walk
     for (int path = 0; path < 3; ++path) CHECK(land.loss(path) < 0.5f * start_loss);
     train::Snapshot snap;
     s.fill_snapshot(snap);
-    REQUIRE(snap.landscape.has_value());
-    CHECK(snap.landscape->paths.size() == 3);
-    CHECK(snap.landscape->paths[1].name == "momentum");
-    CHECK(snap.landscape->paths[0].w1.size() == 301);
-    CHECK(snap.landscape->loss.size() == std::size_t(train::Landscape::kResolution * train::Landscape::kResolution));
+    REQUIRE(snap.view<train::PlaneView>()->landscape.has_value());
+    CHECK(snap.view<train::PlaneView>()->landscape->paths.size() == 3);
+    CHECK(snap.view<train::PlaneView>()->landscape->paths[1].name == "momentum");
+    CHECK(snap.view<train::PlaneView>()->landscape->paths[0].w1.size() == 301);
+    CHECK(snap.view<train::PlaneView>()->landscape->loss.size() == std::size_t(train::Landscape::kResolution * train::Landscape::kResolution));
 
     c.learning_rate = 5.f;  // far above 2 / (the bowl's steepest curvature)
-    train::Session wild(c);
+    train::PlaneRun wild(c);
     for (int i = 0; i < 200 && wild.divergence().empty(); ++i) wild.step();
     CHECK(wild.divergence().find("SGD") == 0);
 }
@@ -293,7 +293,7 @@ TEST_CASE("the landscape: three optimizers from one start, the surface they walk
 // "Build the network" promises that a new shape keeps the weights of every layer it does not
 // change: the class adds a layer and watches the same network carry on.
 TEST_CASE("changing the shape keeps the weights of unchanged layers and starts new ones fresh") {
-    train::Session s(xor_mlp({4, 4}, nn::Activation::Tanh, 0.5f, 3));
+    train::PlaneRun s(xor_mlp({4, 4}, nn::Activation::Tanh, 0.5f, 3));
     for (int i = 0; i < 40; ++i) s.step();
     const nn::Mlp trained = s.mlp();
 

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "train/plane/plane_view.h"
 #include "train/trainer.h"
 
 using namespace std::chrono_literals;
@@ -10,8 +11,8 @@ using train::RunState;
 namespace {
 train::Config xor_config(double sps = 0) {
     train::Config c;
-    c.model = train::ModelKind::Mlp;
-    c.dataset = data::Toy2D::Xor;
+    c.plane()->model = train::ModelKind::Mlp;
+    c.plane()->dataset = data::Toy2D::Xor;
     c.hidden = {4};
     c.activation = nn::Activation::Sigmoid;
     c.learning_rate = 1.0f;
@@ -49,7 +50,7 @@ TEST_CASE("trainer: play runs, pause stops, and snapshots are consistent") {
     // Each snapshot is one moment: its history ends at its own step, its layers fit its config.
     CHECK(later->history.loss.step.back() <= double(later->step));
     CHECK(later->history.loss.step.back() > double(later->step) - double(later->history.loss.stride));
-    CHECK(later->layers.size() == later->config.hidden.size() + 1);
+    CHECK(later->view<train::PlaneView>()->layers.size() == later->config.hidden.size() + 1);
 }
 
 TEST_CASE("trainer: learning rate and speed commands reach the session") {
@@ -80,9 +81,9 @@ TEST_CASE("trainer: switching activation mid-run keeps the weights and the step 
     auto after = t.wait_for([](const train::Snapshot& s) { return s.config.activation == nn::Activation::ReLU; }, 5s);
     REQUIRE(after->config.activation == nn::Activation::ReLU);
     CHECK(after->step == before->step);
-    for (std::size_t l = 0; l < before->layers.size(); ++l) {
-        CHECK(after->layers[l].W == before->layers[l].W);
-        CHECK(after->layers[l].b == before->layers[l].b);
+    for (std::size_t l = 0; l < before->view<train::PlaneView>()->layers.size(); ++l) {
+        CHECK(after->view<train::PlaneView>()->layers[l].W == before->view<train::PlaneView>()->layers[l].W);
+        CHECK(after->view<train::PlaneView>()->layers[l].b == before->view<train::PlaneView>()->layers[l].b);
     }
     t.send(train::Play{});
     auto resumed = t.wait_for([&](const train::Snapshot& s) { return s.step > before->step + 100; }, 5s);
@@ -112,13 +113,13 @@ TEST_CASE("trainer: a diverging run pauses itself, says why, and resets cleanly"
 TEST_CASE("trainer: load config with warmup shows the trained model in its first snapshot") {
     train::Trainer t(xor_config());
     auto cfg = xor_config();
-    cfg.model = train::ModelKind::Perceptron;
-    cfg.dataset = data::Toy2D::And;
+    cfg.plane()->model = train::ModelKind::Perceptron;
+    cfg.plane()->dataset = data::Toy2D::And;
     t.send(train::LoadConfig{cfg, 40, false});
-    auto s = t.wait_for([](const train::Snapshot& s) { return s.config.model == train::ModelKind::Perceptron; }, 5s);
-    REQUIRE(s->config.model == train::ModelKind::Perceptron);
+    auto s = t.wait_for([](const train::Snapshot& s) { return s.config.plane()->model == train::ModelKind::Perceptron; }, 5s);
+    REQUIRE(s->config.plane()->model == train::ModelKind::Perceptron);
     CHECK(s->step == 40);
-    CHECK(s->layers.size() == 1);
+    CHECK(s->view<train::PlaneView>()->layers.size() == 1);
     CHECK(s->state == RunState::Paused);
 }
 

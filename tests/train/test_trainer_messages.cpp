@@ -7,6 +7,7 @@
 
 #include "lesson/lesson.h"
 #include "train/format.h"
+#include "train/plane/plane_view.h"
 #include "train/trainer.h"
 
 using namespace std::chrono_literals;
@@ -18,8 +19,8 @@ bool contains(const std::string& s, const std::string& part) { return s.find(par
 
 train::Config diverging_xor() {
     train::Config c;
-    c.model = train::ModelKind::Mlp;
-    c.dataset = data::Toy2D::Xor;
+    c.plane()->model = train::ModelKind::Mlp;
+    c.plane()->dataset = data::Toy2D::Xor;
     c.hidden = {4};
     c.activation = nn::Activation::ReLU;
     c.learning_rate = 5000.f;
@@ -90,7 +91,7 @@ TEST_CASE("trainer: a rate dragged up while training diverges at the rate it app
 TEST_CASE("trainer: lesson 4 step 4 with sigmoid, no shortcuts and learning rate 100 says it is stuck within 1500 steps") {
     train::Config c = lesson_preset(4, 4);
     c.activation = nn::Activation::Sigmoid;  // the step's "Try this": sigmoid, then untick the shortcuts
-    c.residual = false;
+    c.plane()->residual = false;
     c.learning_rate = 100.f;
     train::Trainer t(c);
     t.send(train::StepN{900});

@@ -45,7 +45,10 @@ void StatePill(train::RunState state) {
 
 void ControlsBar(PanelContext& ctx) {
     const train::Snapshot& s = ctx.snap;
-    const bool perceptron = s.config.model == train::ModelKind::Perceptron;
+    const train::PlaneView* plane = s.view<train::PlaneView>();
+    const bool perceptron = s.config.plane() && s.config.plane()->model == train::ModelKind::Perceptron;
+    const bool landscape = plane && plane->landscape;
+    const long examples = training_examples(s);
     const bool running = s.state == train::RunState::Running;
     const bool stopped = s.state == train::RunState::Diverged;
     const float fs = ImGui::GetFontSize();
@@ -65,14 +68,14 @@ void ControlsBar(PanelContext& ctx) {
     ImGui::BeginDisabled(stopped);
     if (ImGui::Button(step_label)) ctx.out.push_back(train::StepN{1});
     if (ImGui::IsItemHovered()) {
-        const bool batches = s.config.batch_size > 0 && s.data && s.config.batch_size < s.data->x.rows();
+        const bool batches = s.config.batch_size > 0 && s.config.batch_size < examples;
         ImGui::SetTooltip(perceptron ? "Apply the perceptron rule to the next example, then pause"
                           : batches  ? "One gradient-descent step on the next batch of examples, then pause"
                                      : "One gradient-descent step on all the training points, then pause");
     }
     const char* many_label = perceptron ? "Step: 1 pass" : "Step: 100";
     SameLineIfFits(ButtonWidth(many_label));
-    if (ImGui::Button(many_label)) ctx.out.push_back(train::StepN{perceptron ? int(s.data ? s.data->x.rows() : 4) : 100});
+    if (ImGui::Button(many_label)) ctx.out.push_back(train::StepN{perceptron ? int(examples > 0 ? examples : 4) : 100});
     ImGui::EndDisabled();
     SameLineIfFits(ButtonWidth("Reset"));
     if (stopped) ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(170, 60, 50, 255));
@@ -88,11 +91,10 @@ void ControlsBar(PanelContext& ctx) {
     char status[320];
     const auto step = static_cast<unsigned long long>(s.step);
     if (perceptron) {
-        std::snprintf(status, sizeof status, "step %llu  ·  mistakes %d of %d", step, int(s.loss + 0.5f),
-                      s.data ? int(s.data->x.rows()) : 0);
-    } else if (s.landscape && !s.landscape->paths.empty()) {
+        std::snprintf(status, sizeof status, "step %llu  ·  mistakes %d of %d", step, int(s.loss + 0.5f), int(examples));
+    } else if (landscape && !plane->landscape->paths.empty()) {
         // Each path's loss is in the landscape's legend; here, who is ahead.
-        const auto& paths = s.landscape->paths;
+        const auto& paths = plane->landscape->paths;
         std::size_t best = 0;
         for (std::size_t i = 1; i < paths.size(); ++i)
             if (paths[i].current_loss < paths[best].current_loss) best = i;
@@ -125,7 +127,7 @@ void ControlsBar(PanelContext& ctx) {
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
     ImGui::TextUnformatted(lr_label);
 
-    if (!perceptron && !s.landscape) {
+    if (!perceptron && !landscape) {
         const float combo_w = FitItemWidth(fs * 6.f, "activation");
         SameLineIfFits(LabeledWidth(combo_w, "activation"), fs * 1.5f);
         ImGui::SetNextItemWidth(combo_w);
@@ -163,7 +165,8 @@ void ControlsBar(PanelContext& ctx) {
     if (has_scoreboard(s)) Scoreboard(s);
 }
 
-bool has_scoreboard(const train::Snapshot& s) { return s.config.model == train::ModelKind::Mlp; }
+// Every network has one; the perceptron counts mistakes and the landscape compares its paths instead.
+bool has_scoreboard(const train::Snapshot& s) { return is_network(s); }
 
 // Loss and accuracy on the training points and on the test points, in the colours of the loss
 // panel's curves: the numbers a class checks first, always on screen.

@@ -10,4 +10,32 @@ void PanelFallback(PanelContext& ctx, const char* text) {
     if (ctx.fallbacks) ctx.fallbacks->push_back(std::string(ctx.panel) + ": " + text);
 }
 
+const train::PlaneView& plane_view(const train::Snapshot& s) {
+    static const train::PlaneView kNone;
+    const train::PlaneView* v = s.view<train::PlaneView>();
+    return v ? *v : kNone;
+}
+
+const train::PlaneConfig& plane_config(const train::Snapshot& s) {
+    static const train::PlaneConfig kNone;
+    const train::PlaneConfig* c = s.config.plane();
+    return c ? *c : kNone;
+}
+
+bool is_plane_model(const train::Snapshot& s, train::ModelKind m) {
+    const train::PlaneConfig* c = s.config.plane();
+    return c && c->model == m;
+}
+
+bool is_network(const train::Snapshot& s) {
+    const train::PlaneConfig* c = s.config.plane();
+    return !c || c->model == train::ModelKind::Mlp;
+}
+
+long training_examples(const train::Snapshot& s) {
+    if (const train::PlaneView* v = s.view<train::PlaneView>()) return v->data ? long(v->data->x.rows()) : 0;
+    if (const train::DigitsView* v = s.view<train::DigitsView>()) return long(v->train_count);
+    return 0;
+}
+
 }  // namespace ui

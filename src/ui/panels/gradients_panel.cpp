@@ -46,7 +46,7 @@ std::string unplottable_note(const std::vector<float>& norms, std::uint64_t step
 
 void GradientsPanel(PanelContext& ctx) {
     const train::Snapshot& s = ctx.snap;
-    if (s.config.model != train::ModelKind::Mlp || s.grad_norms.empty()) {
+    if (!is_network(s) || s.grad_norms.empty()) {
         PanelFallback(ctx, "Gradient sizes appear here once a network trains.");
         return;
     }

@@ -43,7 +43,7 @@ void PerceptronCurves(PanelContext& ctx, ImVec2 avail) {
     std::vector<double> ref_x;
     std::vector<float> ref_y;
     const auto& steps = s.history.accuracy.step;
-    if (s.config.dataset == data::Toy2D::Xor && !s.user_points && !steps.empty()) {
+    if (plane_config(s).dataset == data::Toy2D::Xor && !plane_view(s).user_points && !steps.empty()) {
         ref_x = {steps.front(), std::max(steps.back(), steps.front() + 1)};
         ref_y = {0.75f, 0.75f};
         LineSeries ref;
@@ -59,7 +59,7 @@ void PerceptronCurves(PanelContext& ctx, ImVec2 avail) {
 }
 
 void LandscapeCurves(PanelContext& ctx, ImVec2 avail) {
-    const train::LandscapeView& v = *ctx.snap.landscape;
+    const train::LandscapeView& v = *plane_view(ctx.snap).landscape;
     LinePlotOptions options;
     options.x_label = "training step";
     options.y_label = loss_label(ctx.snap);
@@ -77,8 +77,8 @@ void LossPanel(PanelContext& ctx) {
     const train::MetricsHistory& h = s.history;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
-    if (s.config.model == train::ModelKind::Perceptron) return PerceptronCurves(ctx, avail);
-    if (s.config.model == train::ModelKind::Landscape && s.landscape) return LandscapeCurves(ctx, avail);
+    if (is_plane_model(s, train::ModelKind::Perceptron)) return PerceptronCurves(ctx, avail);
+    if (is_plane_model(s, train::ModelKind::Landscape) && plane_view(s).landscape) return LandscapeCurves(ctx, avail);
 
     const bool has_test = !h.test_loss.empty();
     const float check_height = ImGui::GetFrameHeightWithSpacing();
@@ -92,7 +92,7 @@ void LossPanel(PanelContext& ctx) {
     loss_options.y_label = loss_label(s);
     loss_options.log_y = ctx.state.loss_log_scale;
     loss_options.size = ImVec2(avail.x, both ? usable * 0.54f : usable);
-    const bool batches = s.config.batch_size > 0 && s.data && s.config.batch_size < s.data->x.rows();
+    const bool batches = s.config.batch_size > 0 && s.config.batch_size < training_examples(s);
     std::vector<LineSeries> loss_lines = {
         series(batches ? "training batch" : "training", h.loss, kTrainColor)};
     if (has_test) loss_lines.push_back(series("test", h.test_loss, kTestColor));

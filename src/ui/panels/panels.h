@@ -8,6 +8,8 @@
 
 #include "lesson/lesson.h"
 #include "train/commands.h"
+#include "train/digits/digits_view.h"
+#include "train/plane/plane_view.h"
 #include "train/snapshot.h"
 #include "ui/fonts.h"
 #include "ui/widgets/file_browser.h"
@@ -59,6 +61,17 @@ struct PanelContext {
     std::vector<std::string>* fallbacks = nullptr;  // "panel: why", for each panel with nothing to draw
 };
 
+// The plane family's part of a snapshot and config, or empty defaults (no points, no field) when the
+// snapshot is of another family: the plane's panels read these and never a null pointer.
+const train::PlaneView& plane_view(const train::Snapshot& s);
+const train::PlaneConfig& plane_config(const train::Snapshot& s);
+// Whether the snapshot is of the plane family's model m.
+bool is_plane_model(const train::Snapshot& s, train::ModelKind m);
+// Whether the model is a network trained by backpropagation (the plane's MLP, the digit reader).
+bool is_network(const train::Snapshot& s);
+// How many examples the model trains on (points, digits).
+long training_examples(const train::Snapshot& s);
+
 // What a panel shows instead of its picture when it has nothing to draw (a muted, wrapped line);
 // recorded in ctx.fallbacks, so that a test can tell a panel that drew from one that could not.
 void PanelFallback(PanelContext& ctx, const char* text);
@@ -78,6 +91,14 @@ void DataPanel(PanelContext& ctx);
 void OpenDroppedFiles(PanelContext& ctx, std::vector<std::string>& dropped);
 void LandscapePanel(PanelContext& ctx);
 void GradientsPanel(PanelContext& ctx);
+// The digit reader's panels (ui/panels/digits/): "digits", "confusion", "weights", "canvas",
+// "digit_model", "digit_data".
+void DigitSamplesPanel(PanelContext& ctx);
+void ConfusionPanel(PanelContext& ctx);
+void DigitWeightsPanel(PanelContext& ctx);
+void CanvasPanel(PanelContext& ctx);
+void DigitModelPanel(PanelContext& ctx);
+void DigitDataPanel(PanelContext& ctx);
 
 // Play / pause / step / reset, learning rate, activation, speed, and the run's status.
 void ControlsBar(PanelContext& ctx);

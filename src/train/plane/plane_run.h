@@ -1,6 +1,7 @@
 #pragma once
-// One training run, single-threaded from the caller's point of view: the model, its data, and the
-// step that updates it. The trainer thread drives a Session; tests drive one directly.
+// A run of the plane family: a perceptron, a network or the loss landscape learning 2-D points.
+// Single-threaded from the caller's point of view; the trainer thread drives it through Run, tests
+// drive one directly.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -13,32 +14,35 @@
 #include "nn/mlp_trainer.h"
 #include "nn/perceptron.h"
 #include "train/config.h"
-#include "train/landscape.h"
+#include "train/family.h"
+#include "train/plane/landscape.h"
+#include "train/plane/plane_view.h"
 #include "train/snapshot.h"
 
 namespace train {
 
-class Session {
+class PlaneRun final : public Run {
 public:
-    // threads: OpenMP team size used inside a step.
-    explicit Session(const Config& config, int threads = 1);
+    // threads: OpenMP team size used inside a step. A config of another family is taken as the
+    // plane's defaults with its common part.
+    explicit PlaneRun(const Config& config, int threads = 1);
 
-    void step();
-    void reset(std::optional<std::uint64_t> seed = std::nullopt);
+    void step() override;
+    void reset(std::optional<std::uint64_t> seed = std::nullopt) override;
 
     // Hyper-parameters: they change the next steps and keep the weights.
-    void set_learning_rate(float learning_rate);
-    void set_activation(nn::Activation activation);
+    void set_learning_rate(float learning_rate) override;
+    void set_activation(nn::Activation activation) override;
     void set_residual(bool residual);
-    void set_loss(nn::Loss loss);
-    void set_optimizer(nn::OptimizerKind optimizer);  // the new optimizer starts with no momentum
-    void set_batch_size(int batch_size);
-    void set_steps_per_second(double sps) { config_.steps_per_second = sps; }
-    void set_threads(int threads) { trainer_.set_threads(threads); }
+    void set_loss(nn::Loss loss) override;
+    void set_optimizer(nn::OptimizerKind optimizer) override;  // the new optimizer starts with no momentum
+    void set_batch_size(int batch_size) override;
+    void set_steps_per_second(double sps) override { config_.steps_per_second = sps; }
     // A new shape of network. Every layer whose shape is unchanged keeps its weights (hidden layers
     // matched from the input up, the output layer with the output layer); new or reshaped layers
     // start from fresh weights drawn from the seed. The run restarts at step 0.
-    void set_hidden(std::vector<int> hidden);
+    void set_hidden(std::vector<int> hidden) override;
+    void apply(FamilyCommand& command) override;
 
     // Data. Generated points replace the current ones; the user's points are added, removed or
     // loaded. The weights stay either way, so the student sees the model adapt.
@@ -48,23 +52,26 @@ public:
     void clear_points();
     void load_points(const data::Dataset2D& points);
 
-    const Config& config() const { return config_; }
-    std::uint64_t steps() const { return steps_; }
-    float loss() const { return loss_; }
-    float accuracy() const { return accuracy_; }
-    bool converged() const { return converged_; }
+    const Config& config() const override { return config_; }
+    const PlaneConfig& plane() const { return plane_(); }
+    std::uint64_t steps() const override { return steps_; }
+    float loss() const override { return loss_; }
+    float accuracy() const override { return accuracy_; }
+    bool converged() const override { return converged_; }
     // Size of each layer's weight gradient at the last step (input layer first, output last).
     const std::vector<float>& grad_norms() const { return grad_norms_; }
     // Empty while training is healthy; otherwise why it must stop (NaN or exploding loss).
-    const std::string& divergence() const { return divergence_; }
+    const std::string& divergence() const override { return divergence_; }
+    void describe_divergence(const Snapshot& s, DivergenceFacts& f) const override;
+    std::optional<GuessBaseline> guess_baseline() const override;
     // Empty when a step can run; otherwise why not (no training points).
-    std::string cannot_train() const;
+    std::string cannot_train() const override;
 
     // Loss and accuracy of the current weights on every training and test point, recorded in the
     // history at the current step. The trainer calls it before publishing.
-    void evaluate();
+    void evaluate() override;
     // Fills everything but version and run state.
-    void fill_snapshot(Snapshot& s) const;
+    void fill_snapshot(Snapshot& s) const override;
 
     const nn::Mlp& mlp() const { return mlp_; }
     const nn::Perceptron& perceptron() const { return perceptron_; }
@@ -86,10 +93,12 @@ private:
     void next_batch();
     void check_divergence();
     std::vector<int> layer_sizes() const;
-    void fill_probe(Snapshot& s) const;
-    void fill_neuron_fields(Snapshot& s) const;
+    void fill_probe(PlaneView& v) const;
+    void fill_neuron_fields(PlaneView& v) const;
+    PlaneConfig& plane_() { return *config_.plane(); }
+    const PlaneConfig& plane_() const { return *config_.plane(); }
 
-    Config config_;
+    Config config_;  // its family part is always a PlaneConfig
     std::shared_ptr<const data::Dataset2D> train_, test_;
     bool user_points_ = false;
     nn::Matrix train_targets_, test_targets_;  // labels as a column of 0/1, for the loss

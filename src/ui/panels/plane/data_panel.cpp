@@ -74,7 +74,7 @@ void class_swatch(ImU32 color) {
 
 void DataPanel(PanelContext& ctx) {
     const train::Snapshot& s = ctx.snap;
-    const train::Config& c = s.config;
+    const train::PlaneConfig& c = plane_config(s);
     PanelState& st = ctx.state;
     const float fs = ImGui::GetFontSize();
 
@@ -83,11 +83,11 @@ void DataPanel(PanelContext& ctx) {
     bool changed = false;
     // Rows wrap (ui/widgets/flow.h) so the panel fits a narrow column at a large text size.
     ImGui::SetNextItemWidth(FitItemWidth(fs * 7.f, "data set"));
-    const std::string current = s.user_points ? "your points" : std::string(data::toy2d_name(c.dataset));
+    const std::string current = plane_view(s).user_points ? "your points" : std::string(data::toy2d_name(c.dataset));
     if (ImGui::BeginCombo("data set", current.c_str())) {
         for (data::Toy2D d : data::kAllToy2D) {
             const std::string name(data::toy2d_name(d));
-            if (ImGui::Selectable(name.c_str(), !s.user_points && d == c.dataset)) {
+            if (ImGui::Selectable(name.c_str(), !plane_view(s).user_points && d == c.dataset)) {
                 change.dataset = d;
                 changed = true;
             }

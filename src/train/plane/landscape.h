@@ -13,7 +13,7 @@
 #include "data/toy2d.h"
 #include "nn/mlp.h"
 #include "nn/optimizer.h"
-#include "train/snapshot.h"
+#include "train/plane/plane_view.h"
 
 namespace train {
 

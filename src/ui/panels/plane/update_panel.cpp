@@ -42,22 +42,22 @@ void UpdatePanel(PanelContext& ctx) {
     line(ctx.fonts, kMutedTextColor, "b ← b + η·(label − prediction)");
     ImGui::Spacing();
 
-    if (s.config.model != train::ModelKind::Perceptron || s.layers.empty()) {
+    if (!is_plane_model(s, train::ModelKind::Perceptron) || plane_view(s).layers.empty()) {
         PanelFallback(ctx, "This step trains a network by backpropagation; the rule above is for a single perceptron.");
         return;
     }
-    const nn::Matrix& W = s.layers[0].W;
-    const float b = s.layers[0].b(0);
+    const nn::Matrix& W = plane_view(s).layers[0].W;
+    const float b = plane_view(s).layers[0].b(0);
     char buf[160];
-    if (!s.perceptron_step) {
+    if (!plane_view(s).perceptron_step) {
         std::snprintf(buf, sizeof buf, "w₁ = %.2f   w₂ = %.2f   b = %.2f", W(0, 0), W(0, 1), b);
         line(ctx.fonts, text, buf);
         ImGui::Spacing();
         ImGui::TextWrapped("Random starting weights. Press \"Step: 1 example\" to apply the rule to the first point.");
         return;
     }
-    const train::PerceptronStepInfo& p = *s.perceptron_step;
-    const auto& x = s.data->x.row(p.example);
+    const train::PerceptronStepInfo& p = *plane_view(s).perceptron_step;
+    const auto& x = plane_view(s).data->x.row(p.example);
     const double eta = s.config.learning_rate;
     const int e = p.update.label - p.update.predicted;
     // Enough decimals that every line adds up as written: the score from the weights shown, and

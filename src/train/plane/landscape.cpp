@@ -1,4 +1,4 @@
-#include "train/landscape.h"
+#include "train/plane/landscape.h"
 
 #include <algorithm>
 #include <cmath>

@@ -208,10 +208,10 @@ void draw_points(ImDrawList* dl, const PlaneMap& m, const train::Snapshot& s, co
         const ImVec2 p = m.to_screen(d.x(i, 0), d.x(i, 1));
         const int label = d.labels[std::size_t(i)];
         if (!test) {
-            const bool wrong = std::size_t(i) < s.predictions.size() && (s.predictions[std::size_t(i)] > 0.5f) != (label == 1);
-            if (s.perceptron_step && s.perceptron_step->example == int(i))
+            const bool wrong = std::size_t(i) < plane_view(s).predictions.size() && (plane_view(s).predictions[std::size_t(i)] > 0.5f) != (label == 1);
+            if (plane_view(s).perceptron_step && plane_view(s).perceptron_step->example == int(i))
                 dl->AddCircle(p, r * 1.9f, IM_COL32(255, 230, 60, 255), 0, 4.f);
-            if (s.probe && s.probe->example == int(i) && s.state != train::RunState::Running)
+            if (plane_view(s).probe && plane_view(s).probe->example == int(i) && s.state != train::RunState::Running)
                 dl->AddCircle(p, std::max(r * 2.f, fs * 0.8f), IM_COL32(255, 230, 60, 255), 0, 3.f);
             if (wrong && few) dl->AddCircle(p, r * 1.45f, kBadColor, 0, 3.5f);
         }
@@ -236,18 +236,18 @@ void PlanePanel(PanelContext& ctx) {
     const train::Snapshot& s = ctx.snap;
     const float fs = ctx.fonts.base_size;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const bool perceptron = s.config.model == train::ModelKind::Perceptron;
-    const bool has_field = s.field.resolution > 0;
-    const bool neuron_lines = has_field && !perceptron && !s.layers.empty() && s.layers[0].W.rows() <= 8 && s.layers.size() <= 3;
+    const bool perceptron = is_plane_model(s, train::ModelKind::Perceptron);
+    const bool has_field = plane_view(s).field.resolution > 0;
+    const bool neuron_lines = has_field && !perceptron && !plane_view(s).layers.empty() && plane_view(s).layers[0].W.rows() <= 8 && plane_view(s).layers.size() <= 3;
     std::vector<LegendEntry> legend = {{LegendEntry::Mark::Dot, kClass1Color, "label 1"},
                                        {LegendEntry::Mark::Dot, kClass0Color, "label 0"}};
-    if (s.test_data && s.test_data->x.rows() > 0)
+    if (plane_view(s).test_data && plane_view(s).test_data->x.rows() > 0)
         legend.push_back({LegendEntry::Mark::TestDot, IM_COL32(150, 150, 155, 255), "test (black rim)"});
     if (perceptron) legend.push_back({LegendEntry::Mark::Line, IM_COL32_WHITE, "decision line"});
-    else if (s.landscape) legend.push_back({LegendEntry::Mark::Line, optimizer_color(0), "boundaries (y = 0)"});
+    else if (plane_view(s).landscape) legend.push_back({LegendEntry::Mark::Line, optimizer_color(0), "boundaries (y = 0)"});
     else if (neuron_lines && ctx.state.show_hidden_lines)
         legend.push_back({LegendEntry::Mark::Line, hidden_neuron_color(1), "a hidden neuron's line"});
-    if (s.data && s.data->x.rows() <= 24) legend.push_back({LegendEntry::Mark::Line, kBadColor, "wrong"});
+    if (plane_view(s).data && plane_view(s).data->x.rows() <= 24) legend.push_back({LegendEntry::Mark::Line, kBadColor, "wrong"});
 
     // Below the square: tick labels and the axis name (about 3 lines), the legend (measured: it
     // wraps in a narrow panel) and the checkbox (whose label may wrap too). The square takes what
@@ -270,51 +270,51 @@ void PlanePanel(PanelContext& ctx) {
     PlaneMap m;
     m.p0 = ImVec2(origin.x + margin_left + std::max(0.f, (avail.x - margin_left - side) * 0.5f - fs), origin.y + fs * 0.3f);
     m.p1 = ImVec2(m.p0.x + side, m.p0.y + side);
-    if (s.data) {
-        m.x0 = s.data->x_min;
-        m.x1 = s.data->x_max;
-        m.y0 = s.data->y_min;
-        m.y1 = s.data->y_max;
+    if (plane_view(s).data) {
+        m.x0 = plane_view(s).data->x_min;
+        m.x1 = plane_view(s).data->x_max;
+        m.y0 = plane_view(s).data->y_min;
+        m.y1 = plane_view(s).data->y_max;
     } else {
-        m.x0 = s.field.x_min;
-        m.x1 = s.field.x_max;
-        m.y0 = s.field.y_min;
-        m.y1 = s.field.y_max;
+        m.x0 = plane_view(s).field.x_min;
+        m.x1 = plane_view(s).field.x_max;
+        m.y0 = plane_view(s).field.y_min;
+        m.y1 = plane_view(s).field.y_max;
     }
     ctx.state.plane = {true, m.p0, m.p1, m.x0, m.x1, m.y0, m.y1};
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
     dl->PushClipRect(m.p0, m.p1, true);
     if (has_field && ctx.field_view.ready())
-        ctx.field_view.draw(dl, m.p0, m.p1, s.field.values, s.field.resolution, s.version);
+        ctx.field_view.draw(dl, m.p0, m.p1, plane_view(s).field.values, plane_view(s).field.resolution, s.version);
     else
         dl->AddRectFilled(m.p0, m.p1, IM_COL32(45, 48, 56, 255));
     // The decision boundary, where the model is exactly undecided (p = 0.5). A network that answers
     // about 0.5 everywhere has none: a contour through its last-digit noise would be speckles.
     bool undecided = false;
-    if (has_field && !perceptron && !s.field.values.empty()) {
-        const auto [lo, hi] = std::minmax_element(s.field.values.begin(), s.field.values.end());
+    if (has_field && !perceptron && !plane_view(s).field.values.empty()) {
+        const auto [lo, hi] = std::minmax_element(plane_view(s).field.values.begin(), plane_view(s).field.values.end());
         undecided = *hi - *lo < kUndecidedSpread;
     }
     if (has_field && !perceptron && !undecided) {
-        const int n = s.field.resolution;
+        const int n = plane_view(s).field.resolution;
         const float cell_x = (m.p1.x - m.p0.x) / float(n), cell_y = (m.p1.y - m.p0.y) / float(n);
         // Sample k sits at the centre of cell k.
         const auto sx = [&](float gx) { return m.p0.x + (gx + 0.5f) * cell_x; };
         const auto sy = [&](float gy) { return m.p1.y - (gy + 0.5f) * cell_y; };
-        for (const Segment& g : contour_segments(s.field.values, n, n, 0.5f))
+        for (const Segment& g : contour_segments(plane_view(s).field.values, n, n, 0.5f))
             dl->AddLine(ImVec2(sx(g.x0), sy(g.y0)), ImVec2(sx(g.x1), sy(g.y1)), IM_COL32(25, 25, 30, 255), 3.f);
     }
-    if (!s.layers.empty()) {
-        const nn::Matrix& W = s.layers[0].W;
-        const nn::RowVector& b = s.layers[0].b;
+    if (!plane_view(s).layers.empty()) {
+        const nn::Matrix& W = plane_view(s).layers[0].W;
+        const nn::RowVector& b = plane_view(s).layers[0].b;
         if (perceptron) {
             ImVec2 a, c;
             if (line_ends(W(0, 0), W(0, 1), b(0), m, a, c)) {
                 dl->AddLine(a, c, IM_COL32(20, 20, 20, 200), 7.f);
                 dl->AddLine(a, c, IM_COL32_WHITE, 3.f);
             }
-        } else if (ctx.state.show_hidden_lines && W.rows() <= 8 && s.layers.size() <= 3) {
+        } else if (ctx.state.show_hidden_lines && W.rows() <= 8 && plane_view(s).layers.size() <= 3) {
             for (int k = 0; k < W.rows(); ++k) {
                 ImVec2 a, c;
                 if (line_ends(W(k, 0), W(k, 1), b(k), m, a, c)) dashed_line(dl, a, c, hidden_neuron_color(k), 3.f, fs * 0.5f);
@@ -323,7 +323,7 @@ void PlanePanel(PanelContext& ctx) {
     }
     // The two-weight neuron of the landscape has its boundary too: the line w₁x₁ + w₂x₂ = 0 where its
     // output changes sign, one for each optimizer's current weights.
-    const train::LandscapeView* landscape = s.landscape ? &*s.landscape : nullptr;
+    const train::LandscapeView* landscape = plane_view(s).landscape ? &*plane_view(s).landscape : nullptr;
     if (landscape)
         for (std::size_t i = 0; i < landscape->paths.size(); ++i) {
             const auto& path = landscape->paths[i];
@@ -332,8 +332,8 @@ void PlanePanel(PanelContext& ctx) {
                 dashed_line(dl, a, c, optimizer_color(int(i)), 3.f, fs * 0.5f);
         }
     // Points, with the wrong ones ringed in red and the example just used ringed in yellow.
-    if (s.test_data) draw_points(dl, m, s, *s.test_data, true, ctx.fonts);
-    if (s.data) draw_points(dl, m, s, *s.data, false, ctx.fonts);
+    if (plane_view(s).test_data) draw_points(dl, m, s, *plane_view(s).test_data, true, ctx.fonts);
+    if (plane_view(s).data) draw_points(dl, m, s, *plane_view(s).data, false, ctx.fonts);
     dl->PopClipRect();
     draw_axes(dl, m, ctx.fonts);
     if (ctx.painting) paint(ctx, m);

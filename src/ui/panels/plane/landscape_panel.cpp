@@ -15,11 +15,11 @@ namespace ui {
 
 void LandscapePanel(PanelContext& ctx) {
     const train::Snapshot& s = ctx.snap;
-    if (!s.landscape) {
+    if (!plane_view(s).landscape) {
         PanelFallback(ctx, "The loss landscape belongs to the two-weight neuron (model = \"landscape\" in the preset).");
         return;
     }
-    const train::LandscapeView& v = *s.landscape;
+    const train::LandscapeView& v = *plane_view(s).landscape;
     std::vector<FieldPath> paths;
     for (std::size_t i = 0; i < v.paths.size(); ++i) {
         char label[64];

@@ -96,7 +96,7 @@ std::vector<float> input_ramp(int n, int axis) {
 
 void NetworkPanel(PanelContext& ctx) {
     const train::Snapshot& s = ctx.snap;
-    if (s.layers.empty() || s.config.model != train::ModelKind::Mlp) {
+    if (plane_view(s).layers.empty() || !is_plane_model(s, train::ModelKind::Mlp)) {
         PanelFallback(ctx, "The network view shows a multi-layer network.");
         return;
     }
@@ -104,13 +104,13 @@ void NetworkPanel(PanelContext& ctx) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const bool fields = s.neuron_fields.has_value();
+    const bool fields = plane_view(s).neuron_fields.has_value();
     const bool paused = s.state != train::RunState::Running;
-    const train::Probe* probe_data = paused && s.probe ? &*s.probe : nullptr;
+    const train::Probe* probe_data = paused && plane_view(s).probe ? &*plane_view(s).probe : nullptr;
 
     // Columns: inputs, each hidden layer, output.
-    std::vector<int> widths = {int(s.layers[0].W.cols())};
-    for (const auto& l : s.layers) widths.push_back(int(l.W.rows()));
+    std::vector<int> widths = {int(plane_view(s).layers[0].W.cols())};
+    for (const auto& l : plane_view(s).layers) widths.push_back(int(l.W.rows()));
     const int columns = int(widths.size());
     const int tallest = *std::max_element(widths.begin(), widths.end());
     const float column_gap = (avail.x - fs * 4.f) / float(std::max(1, columns - 1));
@@ -127,7 +127,7 @@ void NetworkPanel(PanelContext& ctx) {
     if (fields) key += " Squares: each neuron's output over the plane.";
     if (probe) key += " White: values going forward; pink: gradients coming back.";
     else if (probe_data) key += " Hover a neuron or an edge for this example's numbers.";
-    else if (s.probe) key += " Pause or step to see one example's numbers.";
+    else if (plane_view(s).probe) key += " Pause or step to see one example's numbers.";
     key += " Hover for formulas.";
     const float key_height = ImGui::CalcTextSize(key.c_str(), nullptr, false, avail.x).y + ImGui::GetStyle().ItemSpacing.y * 2;
     const float height = std::max(fs * 6.f, avail.y - key_height);
@@ -141,13 +141,13 @@ void NetworkPanel(PanelContext& ctx) {
     const bool hovered_window = ImGui::IsWindowHovered();
     std::vector<std::string> tooltip;
     long edges = 0;
-    for (const auto& l : s.layers) edges += long(l.W.size());
+    for (const auto& l : plane_view(s).layers) edges += long(l.W.size());
     const float lr = s.config.learning_rate;
 
     // ---- Edges ----
     if (edges <= kMaxDrawnEdges) {
         for (int l = 0; l + 1 < columns; ++l) {
-            const nn::Matrix& W = s.layers[std::size_t(l)].W;
+            const nn::Matrix& W = plane_view(s).layers[std::size_t(l)].W;
             const float max_w = std::max(1e-6f, W.cwiseAbs().maxCoeff());
             for (int i = 0; i < W.rows(); ++i)
                 for (int j = 0; j < W.cols(); ++j) {
@@ -202,13 +202,13 @@ void NetworkPanel(PanelContext& ctx) {
                     const int n = 16;
                     picture = ctx.images.image(key, 0, n, n, field_pixels(input_ramp(n, i), n, 0.f));
                 } else if (output) {
-                    picture = ctx.images.image(key, version, s.field.resolution, s.field.resolution,
-                                               field_pixels(s.field.values, s.field.resolution, 0.5f));
+                    picture = ctx.images.image(key, version, plane_view(s).field.resolution, plane_view(s).field.resolution,
+                                               field_pixels(plane_view(s).field.values, plane_view(s).field.resolution, 0.5f));
                 } else {
-                    const auto& v = s.neuron_fields->values[std::size_t(c) - 1][std::size_t(i)];
+                    const auto& v = plane_view(s).neuron_fields->values[std::size_t(c) - 1][std::size_t(i)];
                     const float centre = s.config.activation == nn::Activation::Sigmoid ? 0.5f : 0.f;
-                    picture = ctx.images.image(key, version, s.neuron_fields->resolution, s.neuron_fields->resolution,
-                                               field_pixels(v, s.neuron_fields->resolution, centre));
+                    picture = ctx.images.image(key, version, plane_view(s).neuron_fields->resolution, plane_view(s).neuron_fields->resolution,
+                                               field_pixels(v, plane_view(s).neuron_fields->resolution, centre));
                 }
             }
             if (picture) {
@@ -243,8 +243,8 @@ void NetworkPanel(PanelContext& ctx) {
                 continue;
             }
             // The formula of neuron i of column c, with today's numbers.
-            const nn::Matrix& W = s.layers[std::size_t(c) - 1].W;
-            const float bias = s.layers[std::size_t(c) - 1].b(i);
+            const nn::Matrix& W = plane_view(s).layers[std::size_t(c) - 1].W;
+            const float bias = plane_view(s).layers[std::size_t(c) - 1].b(i);
             std::string sum, plugged;
             for (int j = 0; j < W.cols(); ++j) {
                 const float w = W(i, j);

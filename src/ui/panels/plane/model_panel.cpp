@@ -109,7 +109,7 @@ void ModelPanel(PanelContext& ctx) {
             }
             SameLineIfFits(stepper_width(), l == 0 ? fs * 0.4f : fs * 0.8f);
             ImGui::PushID(l);
-            reshaped |= stepper("width", hidden[std::size_t(l)], 1, train::kMaxHiddenWidth);
+            reshaped |= stepper("width", hidden[std::size_t(l)], 1, train::kMaxPlaneHiddenWidth);
             ImGui::PopID();
         }
     } else {
@@ -118,14 +118,14 @@ void ModelPanel(PanelContext& ctx) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("width");
         SameLineIfFits(stepper_width());
-        if (stepper("width", width, 1, train::kMaxHiddenWidth)) {
+        if (stepper("width", width, 1, train::kMaxPlaneHiddenWidth)) {
             std::fill(hidden.begin(), hidden.end(), width);
             reshaped = true;
         }
     }
     if (reshaped) ctx.out.push_back(train::SetHidden{hidden});
 
-    bool residual = c.residual;
+    bool residual = plane_config(s).residual;
     if (CheckboxWrapped("residual shortcuts", &residual)) ctx.out.push_back(train::SetResidual{residual});
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Each hidden layer whose width does not change adds its input to its output:\n"
@@ -143,7 +143,7 @@ void ModelPanel(PanelContext& ctx) {
         ctx.out.push_back(train::SetOptimizer{opt});
 
     // Batch: one example, a few, or all of them.
-    const int n = s.data ? int(s.data->x.rows()) : 0;
+    const int n = plane_view(s).data ? int(plane_view(s).data->x.rows()) : 0;
     const bool full = c.batch_size <= 0 || c.batch_size >= n;
     const int mode = full ? 2 : c.batch_size == 1 ? 0 : 1;
     char all_label[48];

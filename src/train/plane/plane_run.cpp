@@ -1,8 +1,10 @@
-#include "train/session.h"
+#include "train/plane/plane_run.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <type_traits>
+#include <variant>
 
 #include "nn/mlp.h"
 
@@ -41,18 +43,17 @@ nn::Matrix grid_points(const data::Dataset2D& d, int n) {
 }
 
 void keep_in_limits(Config& c) {
-    if (c.hidden.empty()) c.hidden = {1};
-    if (int(c.hidden.size()) > kMaxHiddenLayers) c.hidden.resize(std::size_t(kMaxHiddenLayers));
-    for (int& w : c.hidden) w = std::clamp(w, 1, kMaxHiddenWidth);
-    c.points = std::clamp(c.points, 4, kMaxPoints);
-    c.noise = std::clamp(c.noise, 0.f, 1.f);
-    c.test_fraction = std::clamp(c.test_fraction, 0.f, 0.9f);
+    keep_hidden_in_limits(c);
+    c.plane()->points = std::clamp(c.plane()->points, 4, kMaxPoints);
+    c.plane()->noise = std::clamp(c.plane()->noise, 0.f, 1.f);
+    c.plane()->test_fraction = std::clamp(c.plane()->test_fraction, 0.f, 0.9f);
     c.batch_size = std::max(0, c.batch_size);
 }
 }  // namespace
 
-Session::Session(const Config& config, int threads)
+PlaneRun::PlaneRun(const Config& config, int threads)
     : config_(config), trainer_({config.optimizer, config.learning_rate}, threads) {
+    if (!config_.plane()) config_.family = PlaneConfig{};
     keep_in_limits(config_);
     make_data();
     reset();
@@ -60,17 +61,17 @@ Session::Session(const Config& config, int threads)
 
 // ---- Data ---------------------------------------------------------------------------------------
 
-void Session::make_data() {
-    const data::Dataset2D all = data::make_toy2d(config_.dataset, {config_.points, config_.noise, config_.seed});
-    if (data::is_logic_gate(config_.dataset) || config_.test_fraction <= 0.f) {
+void PlaneRun::make_data() {
+    const data::Dataset2D all = data::make_toy2d(plane_().dataset, {plane_().points, plane_().noise, config_.seed});
+    if (data::is_logic_gate(plane_().dataset) || plane_().test_fraction <= 0.f) {
         set_points(all, data::Dataset2D{nn::Matrix(0, 2), {}, all.x_min, all.x_max, all.y_min, all.y_max}, false);
         return;
     }
-    data::TrainTestSplit split = data::split_train_test(all, config_.test_fraction, config_.seed);
+    data::TrainTestSplit split = data::split_train_test(all, plane_().test_fraction, config_.seed);
     set_points(std::move(split.train), std::move(split.test), false);
 }
 
-void Session::set_points(data::Dataset2D train, data::Dataset2D test, bool from_user) {
+void PlaneRun::set_points(data::Dataset2D train, data::Dataset2D test, bool from_user) {
     train_targets_ = targets_of(train);
     test_targets_ = targets_of(test);
     train_ = std::make_shared<const data::Dataset2D>(std::move(train));
@@ -82,16 +83,16 @@ void Session::set_points(data::Dataset2D train, data::Dataset2D test, bool from_
     evaluate();
 }
 
-void Session::set_data(data::Toy2D dataset, int points, float noise, float test_fraction) {
-    config_.dataset = dataset;
-    config_.points = points;
-    config_.noise = noise;
-    config_.test_fraction = test_fraction;
+void PlaneRun::set_data(data::Toy2D dataset, int points, float noise, float test_fraction) {
+    plane_().dataset = dataset;
+    plane_().points = points;
+    plane_().noise = noise;
+    plane_().test_fraction = test_fraction;
     keep_in_limits(config_);
     make_data();
 }
 
-void Session::add_point(float x, float y, int label) {
+void PlaneRun::add_point(float x, float y, int label) {
     data::Dataset2D train = *train_;
     train.x.conservativeResize(train.x.rows() + 1, 2);
     train.x(train.x.rows() - 1, 0) = x;
@@ -100,7 +101,7 @@ void Session::add_point(float x, float y, int label) {
     set_points(std::move(train), *test_, true);
 }
 
-bool Session::remove_point(float x, float y, float radius) {
+bool PlaneRun::remove_point(float x, float y, float radius) {
     // The nearest point of either set.
     const data::Dataset2D* sets[2] = {train_.get(), test_.get()};
     int best_set = -1;
@@ -126,23 +127,23 @@ bool Session::remove_point(float x, float y, float radius) {
     return true;
 }
 
-void Session::clear_points() {
+void PlaneRun::clear_points() {
     const data::Dataset2D& d = *train_;
     const data::Dataset2D empty{nn::Matrix(0, 2), {}, d.x_min, d.x_max, d.y_min, d.y_max};
     set_points(empty, empty, true);
 }
 
-void Session::load_points(const data::Dataset2D& points) {
-    if (config_.test_fraction <= 0.f) {
+void PlaneRun::load_points(const data::Dataset2D& points) {
+    if (plane_().test_fraction <= 0.f) {
         data::Dataset2D none{nn::Matrix(0, 2), {}, points.x_min, points.x_max, points.y_min, points.y_max};
         set_points(points, std::move(none), true);
         return;
     }
-    data::TrainTestSplit split = data::split_train_test(points, config_.test_fraction, config_.seed);
+    data::TrainTestSplit split = data::split_train_test(points, plane_().test_fraction, config_.seed);
     set_points(std::move(split.train), std::move(split.test), true);
 }
 
-std::string Session::cannot_train() const {
+std::string PlaneRun::cannot_train() const {
     if (train_->x.rows() == 0)
         return "There are no training points. Click on the plane to add some (right-click removes one), "
                "or pick a data set.";
@@ -151,25 +152,25 @@ std::string Session::cannot_train() const {
 
 // ---- Model and run --------------------------------------------------------------------------------
 
-std::vector<int> Session::layer_sizes() const {
+std::vector<int> PlaneRun::layer_sizes() const {
     std::vector<int> sizes = {2};
     sizes.insert(sizes.end(), config_.hidden.begin(), config_.hidden.end());
     sizes.push_back(1);
     return sizes;
 }
 
-void Session::make_model() {
+void PlaneRun::make_model() {
     perceptron_ = nn::make_perceptron(2, config_.seed);
-    mlp_ = nn::make_mlp<float>(layer_sizes(), config_.activation, config_.seed, config_.residual, config_.loss);
+    mlp_ = nn::make_mlp<float>(layer_sizes(), config_.activation, config_.seed, plane_().residual, config_.loss);
     trainer_.optimizer().set_kind(config_.optimizer);
     trainer_.optimizer().set_learning_rate(config_.learning_rate);
     trainer_.reset();
     landscape_.reset();
-    if (config_.model == ModelKind::Landscape)
-        landscape_.emplace(train_, config_.loss, config_.start, config_.learning_rate);
+    if (plane_().model == ModelKind::Landscape)
+        landscape_.emplace(train_, config_.loss, plane_().start, config_.learning_rate);
 }
 
-void Session::clear_run() {
+void PlaneRun::clear_run() {
     steps_ = 0;
     first_loss_ = -1;
     clean_streak_ = 0;
@@ -187,20 +188,20 @@ void Session::clear_run() {
     cursor_ = 0;
 }
 
-void Session::reset(std::optional<std::uint64_t> seed) {
+void PlaneRun::reset(std::optional<std::uint64_t> seed) {
     if (seed) config_.seed = *seed;
     make_model();
     start_run();
 }
 
-void Session::start_run() {
+void PlaneRun::start_run() {
     clear_run();
     // Show where the untrained model stands before the first step.
     const Eigen::Index n = train_->x.rows();
-    if (config_.model == ModelKind::Perceptron) {
+    if (plane_().model == ModelKind::Perceptron) {
         accuracy_ = evaluate_accuracy();
         loss_ = float(n) * (1.f - accuracy_);
-    } else if (config_.model == ModelKind::Landscape) {
+    } else if (plane_().model == ModelKind::Landscape) {
         loss_ = landscape_->loss(0);
         accuracy_ = 0;
     } else if (n > 0) {
@@ -216,38 +217,38 @@ void Session::start_run() {
     evaluate();
 }
 
-void Session::set_learning_rate(float learning_rate) {
+void PlaneRun::set_learning_rate(float learning_rate) {
     config_.learning_rate = learning_rate;
     trainer_.optimizer().set_learning_rate(learning_rate);
     if (landscape_) landscape_->set_learning_rate(learning_rate);
 }
 
-void Session::set_activation(nn::Activation activation) {
+void PlaneRun::set_activation(nn::Activation activation) {
     config_.activation = activation;
     mlp_.activation = activation;
 }
 
-void Session::set_residual(bool residual) {
-    config_.residual = residual;
+void PlaneRun::set_residual(bool residual) {
+    plane_().residual = residual;
     mlp_.residual = residual;
 }
 
-void Session::set_loss(nn::Loss loss) {
+void PlaneRun::set_loss(nn::Loss loss) {
     config_.loss = loss;
     mlp_.loss = loss;
     first_loss_ = -1;  // a loss of another kind has another scale
 }
 
-void Session::set_optimizer(nn::OptimizerKind optimizer) {
+void PlaneRun::set_optimizer(nn::OptimizerKind optimizer) {
     config_.optimizer = optimizer;
     trainer_.optimizer().set_kind(optimizer);
 }
 
-void Session::set_batch_size(int batch_size) {
+void PlaneRun::set_batch_size(int batch_size) {
     config_.batch_size = std::max(0, batch_size);
 }
 
-void Session::set_hidden(std::vector<int> hidden) {
+void PlaneRun::set_hidden(std::vector<int> hidden) {
     const nn::Mlp old = mlp_;
     config_.hidden = std::move(hidden);
     keep_in_limits(config_);
@@ -269,9 +270,9 @@ void Session::set_hidden(std::vector<int> hidden) {
 
 // ---- Steps ----------------------------------------------------------------------------------------
 
-void Session::step() {
+void PlaneRun::step() {
     if (!divergence_.empty() || !cannot_train().empty()) return;
-    switch (config_.model) {
+    switch (plane_().model) {
         case ModelKind::Perceptron: step_perceptron(); break;
         case ModelKind::Mlp: step_mlp(); break;
         case ModelKind::Landscape: step_landscape(); break;
@@ -284,7 +285,7 @@ void Session::step() {
     // thousands of steps unseen), at a cost of about a tenth of the training: measuring every
     // point is a forward pass over all of them, a step is three passes over its batch plus a
     // fixed cost (counted as 40,000 multiply-adds, about 2 microseconds).
-    if (config_.model == ModelKind::Mlp) {
+    if (plane_().model == ModelKind::Mlp) {
         const double params = double(mlp_.parameter_count());
         const double batch = double(config_.batch_size > 0 ? std::min<Eigen::Index>(config_.batch_size, train_->x.rows())
                                                            : train_->x.rows());
@@ -294,7 +295,7 @@ void Session::step() {
     }
 }
 
-void Session::step_perceptron() {
+void PlaneRun::step_perceptron() {
     const int n = int(train_->x.rows());
     const int example = int(steps_ % std::uint64_t(n));
     PerceptronStepInfo info;
@@ -310,7 +311,7 @@ void Session::step_perceptron() {
     loss_ = float(n) * (1.f - accuracy_);
 }
 
-void Session::next_batch() {
+void PlaneRun::next_batch() {
     const int n = int(train_->x.rows());
     const int b = config_.batch_size;
     if (batch_x_.rows() != b) {
@@ -332,7 +333,7 @@ void Session::next_batch() {
     }
 }
 
-void Session::step_mlp() {
+void PlaneRun::step_mlp() {
     const int n = int(train_->x.rows());
     nn::StepResult r;
     int rows = n;
@@ -351,15 +352,15 @@ void Session::step_mlp() {
     grad_norm_history_.add(steps_ + 1, grad_norms_);
 }
 
-void Session::step_landscape() {
+void PlaneRun::step_landscape() {
     landscape_->step();
     loss_ = landscape_->loss(0);
     accuracy_ = 0;
     divergence_ = landscape_->divergence();
 }
 
-void Session::check_divergence() {
-    if (config_.model != ModelKind::Mlp) return;  // the perceptron rule moves weights by bounded steps
+void PlaneRun::check_divergence() {
+    if (plane_().model != ModelKind::Mlp) return;  // the perceptron rule moves weights by bounded steps
     if (!std::isfinite(loss_)) {
         divergence_ = format("The loss became NaN or infinite at step %.0f: the learning rate %g is too large "
                              "for this network. Lower it and press Reset.",
@@ -375,11 +376,11 @@ void Session::check_divergence() {
 
 // ---- Measuring ------------------------------------------------------------------------------------
 
-float Session::evaluate_accuracy() const {
+float PlaneRun::evaluate_accuracy() const {
     const auto& x = train_->x;
     if (x.rows() == 0) return 0.f;
     int correct = 0;
-    if (config_.model == ModelKind::Perceptron) {
+    if (plane_().model == ModelKind::Perceptron) {
         for (Eigen::Index i = 0; i < x.rows(); ++i)
             correct += nn::perceptron_predict(perceptron_, x.row(i)) == train_->labels[std::size_t(i)];
     } else {
@@ -389,19 +390,19 @@ float Session::evaluate_accuracy() const {
     return float(correct) / float(x.rows());
 }
 
-void Session::evaluate() {
+void PlaneRun::evaluate() {
     train_loss_ = train_accuracy_ = test_loss_ = test_accuracy_ = -1;
     if (perceptron_.w.size() == 0) return;  // the data came before the model, in the constructor
     const auto measure = [&](const data::Dataset2D& d, const nn::Matrix& t, float& loss, float& accuracy) {
         const Eigen::Index n = d.x.rows();
         if (n == 0) return;
-        if (config_.model == ModelKind::Perceptron) {
+        if (plane_().model == ModelKind::Perceptron) {
             int correct = 0;
             for (Eigen::Index i = 0; i < n; ++i)
                 correct += nn::perceptron_predict(perceptron_, d.x.row(i)) == d.labels[std::size_t(i)];
             accuracy = float(correct) / float(n);
             loss = float(n - correct);
-        } else if (config_.model == ModelKind::Mlp) {
+        } else if (plane_().model == ModelKind::Mlp) {
             nn::MlpCache cache;
             accuracy = float(nn::count_correct(nn::mlp_forward(mlp_, d.x, cache), t)) / float(n);
             loss = nn::mlp_loss(mlp_, t, cache);
@@ -414,65 +415,63 @@ void Session::evaluate() {
     if (test_accuracy_ >= 0) history_.test_accuracy.add(steps_, test_accuracy_);
 }
 
-void Session::fill_snapshot(Snapshot& s) const {
+void PlaneRun::fill_snapshot(Snapshot& s) const {
     s.step = steps_;
     s.config = config_;
-    s.data = train_;
-    s.test_data = test_;
-    s.user_points = user_points_;
     s.loss = loss_;
     s.accuracy = accuracy_;
     s.train_loss = train_loss_;
     s.train_accuracy = train_accuracy_;
     s.test_loss = test_loss_;
     s.test_accuracy = test_accuracy_;
-    s.converged = converged_;
     s.history = history_;
-    s.perceptron_step = last_perceptron_step_;
     s.grad_norms = grad_norms_;
     s.weight_norms = weight_norms_;
     s.grad_norm_history = grad_norm_history_;
-    s.layers.clear();
-    s.probe.reset();
-    s.neuron_fields.reset();
-    s.landscape.reset();
-    s.field = DecisionField{};
-    s.predictions.clear();
+
+    auto view = std::make_shared<PlaneView>();
+    PlaneView& v = *view;
+    v.data = train_;
+    v.test_data = test_;
+    v.user_points = user_points_;
+    v.converged = converged_;
+    v.perceptron_step = last_perceptron_step_;
 
     const data::Dataset2D& d = *train_;
-    switch (config_.model) {
+    switch (plane_().model) {
         case ModelKind::Perceptron: {
             LayerParams p;
             p.W = perceptron_.w;
             p.b = nn::RowVector::Constant(1, perceptron_.b);
-            s.layers.push_back(std::move(p));
+            v.layers.push_back(std::move(p));
             s.parameter_count = 3;
             for (Eigen::Index i = 0; i < d.x.rows(); ++i)
-                s.predictions.push_back(float(nn::perceptron_predict(perceptron_, d.x.row(i))));
+                v.predictions.push_back(float(nn::perceptron_predict(perceptron_, d.x.row(i))));
             break;
         }
         case ModelKind::Mlp: {
-            for (int l = 0; l < mlp_.layer_count(); ++l) s.layers.push_back({mlp_.W[std::size_t(l)], mlp_.b[std::size_t(l)]});
+            for (int l = 0; l < mlp_.layer_count(); ++l) v.layers.push_back({mlp_.W[std::size_t(l)], mlp_.b[std::size_t(l)]});
             s.parameter_count = mlp_.parameter_count();
             nn::MlpCache cache;
             if (d.x.rows() > 0) {
                 const nn::Matrix& p = nn::mlp_probabilities(mlp_, d.x, cache);
-                s.predictions.assign(p.data(), p.data() + p.rows());
+                v.predictions.assign(p.data(), p.data() + p.rows());
             }
-            fill_probe(s);
-            fill_neuron_fields(s);
+            fill_probe(v);
+            fill_neuron_fields(v);
             break;
         }
         case ModelKind::Landscape: {
-            LandscapeView view;
-            landscape_->fill(view);
-            s.landscape = std::move(view);
+            LandscapeView landscape;
+            landscape_->fill(landscape);
+            v.landscape = std::move(landscape);
             s.parameter_count = 2;
+            s.family = std::move(view);
             return;  // no decision field: the plane shows the points
         }
     }
 
-    DecisionField& f = s.field;
+    DecisionField& f = v.field;
     f.resolution = kFieldResolution;
     f.x_min = d.x_min;
     f.x_max = d.x_max;
@@ -481,16 +480,68 @@ void Session::fill_snapshot(Snapshot& s) const {
     const int n = f.resolution;
     const nn::Matrix grid = grid_points(d, n);
     f.values.resize(std::size_t(n) * n);
-    if (config_.model == ModelKind::Perceptron) {
+    if (plane_().model == ModelKind::Perceptron) {
         for (int i = 0; i < n * n; ++i) f.values[std::size_t(i)] = nn::perceptron_predict(perceptron_, grid.row(i)) ? 1.f : 0.f;
     } else {
         nn::MlpCache cache;
         const nn::Matrix& p = nn::mlp_probabilities(mlp_, grid, cache);
         std::copy(p.data(), p.data() + p.size(), f.values.begin());
     }
+    s.family = std::move(view);
 }
 
-void Session::fill_probe(Snapshot& s) const {
+void PlaneRun::apply(FamilyCommand& command) {
+    std::visit(
+        [&](auto& c) {
+            using T = std::decay_t<decltype(c)>;
+            if constexpr (std::is_same_v<T, SetResidual>) set_residual(c.residual);
+            else if constexpr (std::is_same_v<T, SetData>) set_data(c.dataset, c.points, c.noise, c.test_fraction);
+            else if constexpr (std::is_same_v<T, AddPoint>) add_point(c.x, c.y, c.label);
+            else if constexpr (std::is_same_v<T, RemovePoint>) remove_point(c.x, c.y, c.radius);
+            else if constexpr (std::is_same_v<T, ClearPoints>) clear_points();
+            else if constexpr (std::is_same_v<T, LoadPoints>) {
+                if (c.points) load_points(*c.points);
+            }
+            // Another family's command: the model it was meant for is gone.
+        },
+        command);
+}
+
+void PlaneRun::describe_divergence(const Snapshot& s, DivergenceFacts& f) const {
+    const PlaneView* v = s.view<PlaneView>();
+    if (!v || !v->landscape || v->landscape->paths.empty()) return Run::describe_divergence(s, f);
+    // The path that ran away: the first that is not finite, else the highest.
+    const LandscapeView::Path* worst = &v->landscape->paths.front();
+    for (const auto& p : v->landscape->paths) {
+        if (!std::isfinite(p.current_loss)) {
+            worst = &p;
+            break;
+        }
+        if (p.current_loss > worst->current_loss) worst = &p;
+    }
+    f.who = worst->name;
+    f.loss = worst->current_loss;
+    if (!worst->loss.empty()) f.start_loss = worst->loss.value.front();
+}
+
+std::optional<GuessBaseline> PlaneRun::guess_baseline() const {
+    if (plane_().model != ModelKind::Mlp) return std::nullopt;  // the perceptron converges or cycles; the landscape has no classes
+    const std::vector<int>& labels = train_->labels;
+    double share = 0.5;  // of class 1
+    if (!labels.empty()) {
+        long ones = 0;
+        for (int l : labels) ones += l != 0;
+        share = double(ones) / double(labels.size());
+    }
+    const double p = std::clamp(share, 1e-6, 1.0 - 1e-6);
+    GuessBaseline g;
+    g.chance = float(std::max(share, 1.0 - share));
+    g.guess_loss = config_.loss == nn::Loss::CrossEntropy ? float(-(p * std::log(p) + (1 - p) * std::log(1 - p)))
+                                                          : float(p * (1 - p));
+    return g;
+}
+
+void PlaneRun::fill_probe(PlaneView& v) const {
     int neurons = 0;
     for (int w : config_.hidden) neurons += w;
     if (neurons > kMaxProbedNeurons || int(config_.hidden.size()) > kMaxProbedHiddenLayers) return;
@@ -514,10 +565,10 @@ void Session::fill_probe(Snapshot& s) const {
         p.z.push_back(row(cache.z[std::size_t(l)]));
         p.dz.push_back(row(cache.dz[std::size_t(l)]));
     }
-    s.probe = std::move(p);
+    v.probe = std::move(p);
 }
 
-void Session::fill_neuron_fields(Snapshot& s) const {
+void PlaneRun::fill_neuron_fields(PlaneView& v) const {
     int neurons = 0;
     for (int w : config_.hidden) neurons += w;
     if (neurons > kMaxProbedNeurons || int(config_.hidden.size()) > kMaxProbedHiddenLayers) return;
@@ -538,7 +589,7 @@ void Session::fill_neuron_fields(Snapshot& s) const {
         }
         f.values.push_back(std::move(layer));
     }
-    s.neuron_fields = std::move(f);
+    v.neuron_fields = std::move(f);
 }
 
 }  // namespace train

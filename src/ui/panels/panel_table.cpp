@@ -1,0 +1,29 @@
+#include "ui/panels/panel_table.h"
+
+namespace ui {
+
+namespace {
+const PanelInfo kPanels[] = {
+    // Common to every family.
+    {"spam", "A neuron that reads email", SpamPanel, 1.f, 16.f, 16.f},
+    {"loss", "Loss and accuracy", LossPanel, 1.2f, 13.f, 11.f},
+    {"gradients", "How much each layer learns: gradient size by layer", GradientsPanel, 1.4f, 13.f, 21.f},
+    // The plane.
+    {"plane", "The input plane: data and decision boundary", PlanePanel, 1.2f, 13.f, 16.f},
+    {"update", "Perceptron rule, one example at a time", UpdatePanel, 1.f, 14.f, 11.f},
+    {"network", "The network", NetworkPanel, 1.3f, 14.f, 15.f},
+    {"model", "Build the network", ModelPanel, 0.9f, 13.f, 8.f},
+    {"data", "Data", DataPanel, 0.9f, 13.f, 9.f},
+    {"landscape", "The loss landscape of two weights", LandscapePanel, 1.3f, 13.f, 16.f},
+};
+}  // namespace
+
+std::span<const PanelInfo> all_panels() { return kPanels; }
+
+const PanelInfo* find_panel(std::string_view name) {
+    for (const PanelInfo& p : kPanels)
+        if (name == p.name) return &p;
+    return nullptr;
+}
+
+}  // namespace ui
