@@ -38,7 +38,10 @@ public:
     virtual void step() = 0;
     virtual void reset(std::optional<std::uint64_t> seed = std::nullopt) = 0;
     // Loss and accuracy of the current weights on the training and test examples, into the history.
+    // A run may skip a measurement its time budget cannot afford (see DigitsRun::evaluate);
+    // evaluate_now never skips: a paused screen shows figures of the step it shows.
     virtual void evaluate() = 0;
+    virtual void evaluate_now() { evaluate(); }
     // Everything of a snapshot but version, run state and message.
     virtual void fill_snapshot(Snapshot& s) const = 0;
 

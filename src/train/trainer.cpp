@@ -237,7 +237,11 @@ void Trainer::train_for(Clock::duration budget) {
 }
 
 void Trainer::publish() {
-    if (run_->steps() != evaluated_at_step_) run_->evaluate();
+    if (run_->steps() != evaluated_at_step_) {
+        // Training on: measure when affordable. Stopped: the figures must be of the step on screen.
+        if (state_ == RunState::Running || pending_steps_ > 0) run_->evaluate();
+        else run_->evaluate_now();
+    }
     evaluated_at_step_ = run_->steps();
     auto s = std::make_shared<Snapshot>();
     run_->fill_snapshot(*s);

@@ -99,6 +99,9 @@ TEST_CASE("digits: the trainer runs the digit reader and publishes its view") {
     REQUIRE(v->evaluation);
     CHECK(s->grad_norms.size() == 3);
     CHECK(s->test_accuracy >= 0);
+    // Paused, the figures on screen are of the step on screen, however costly the measurement.
+    CHECK(s->history.test_accuracy.step.back() == 50);
+    CHECK(v->evaluation->step == 50);
     CHECK(s->view<train::PlaneView>() == nullptr);
     // A plane command sent to a digits run is ignored, not applied to something else.
     const auto seq = t.send(train::AddPoint{0.f, 0.f, 1});

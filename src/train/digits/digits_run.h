@@ -63,7 +63,7 @@ public:
     float test_accuracy() const { return test_accuracy_; }
     float test_loss() const { return test_loss_; }
     // Measures now, whatever the budget says.
-    void evaluate_now();
+    void evaluate_now() override;
 
 private:
     void open(const std::string& dir);
