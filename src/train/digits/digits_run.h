@@ -1,6 +1,7 @@
 #pragma once
 // A run of the digit reader: a network of 784 inputs (28x28 grey pixels) and ten outputs, trained
 // by mini-batches on MNIST-style IDX digits.
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -37,8 +38,8 @@ public:
 
     void step() override;
     void reset(std::optional<std::uint64_t> seed = std::nullopt) override;
-    // Measures when a tenth of the training time allows it (and always at step 0): a full pass over
-    // the test digits costs as much as hundreds of steps.
+    // Measures when a tenth of the time allows it (and always at step 0): a full pass over the
+    // digits costs as much as hundreds of steps.
     void evaluate() override;
     void fill_snapshot(Snapshot& s) const override;
 
@@ -87,7 +88,10 @@ private:
     nn::Matrix batch_x_, batch_t_;
 
     std::uint64_t steps_ = 0;
+    using Clock = std::chrono::steady_clock;
     std::uint64_t evaluated_at_ = 0;
+    Clock::time_point evaluated_when_;
+    Clock::duration evaluation_cost_{};
     bool evaluated_ = false;
     float loss_ = 0, accuracy_ = 0, first_loss_ = -1;
     float train_loss_ = -1, train_accuracy_ = -1, test_loss_ = -1, test_accuracy_ = -1;
