@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "data/digit_canvas.h"
 #include "ui/app.h"
 #include "ui/fonts.h"
 
@@ -49,6 +50,12 @@ int main(int argc, char** argv) {
         ->check(point);
     cli.add_option("--right-click", right_clicks, "Right-click on the input plane at X,Y (removes a point); repeatable")
         ->check(point);
+    std::vector<std::string> strokes;
+    cli.add_option("--stroke", strokes,
+                   "Draw on the digit canvas before the screenshot, with the mouse: points x,y as fractions 0-1 of "
+                   "the canvas (x right, y down), strokes separated by ';', e.g. \"0.3,0.2 0.7,0.2 0.45,0.85\"; "
+                   "repeatable")
+        ->check([](const std::string& text) { return data::parse_strokes(text).error; });
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -61,5 +68,9 @@ int main(int argc, char** argv) {
             c.right = list == &right_clicks;
             options.clicks.push_back(c);
         }
+    for (const std::string& text : strokes) {
+        const data::StrokesResult r = data::parse_strokes(text);
+        options.strokes.insert(options.strokes.end(), r.strokes->begin(), r.strokes->end());
+    }
     return ui::run_app(options);
 }

@@ -95,7 +95,8 @@ private:
             }
         }
     }
-    bool script_done() const { return next_click_ >= options_.clicks.size(); }
+    bool script_done() const { return next_click_ >= options_.clicks.size() && next_stroke_ >= options_.strokes.size(); }
+    bool play_stroke(int frame);
     // Whether this step trains anything (lesson 1's spam neuron alone does not).
     bool step_trains() const { return !panels_.empty() && !(panels_.size() == 1 && panels_[0] == "spam"); }
     // --screenshot and --layout-check: draw until settled, look at one still frame, exit.
@@ -129,6 +130,8 @@ private:
     PanelState panel_state_;
     bool autoplay_ = true;  // off for screenshots and frame statistics, which control training themselves
     std::size_t next_click_ = 0;  // the scripted clicks (--click) played so far
+    std::size_t next_stroke_ = 0;  // the scripted strokes (--stroke) drawn so far
+    std::size_t stroke_point_ = 0;  // the point of that stroke the mouse is at
     int last_scripted_frame_ = -1;
     long triangles_total_ = 0, heaviest_triangles_ = 0;
     std::string heaviest_window_;
@@ -167,7 +170,8 @@ void on_mouse_button(GLFWwindow* w, int button, int action, int) {
 // and the plane has been drawn, so its position on the screen is known. True on a frame that
 // changed the mouse.
 bool App::play_script(int frame) {
-    if (script_done() || frame < kSettleFrames || !panel_state_.plane.valid) return false;
+    if (next_click_ >= options_.clicks.size()) return play_stroke(frame);
+    if (frame < kSettleFrames || !panel_state_.plane.valid) return false;
     const ScriptedClick& click = options_.clicks[next_click_];
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = panel_state_.plane.to_screen(click.x, click.y);
@@ -177,6 +181,34 @@ bool App::play_script(int frame) {
     if (++click_phase_ == 3) {
         click_phase_ = 0;
         ++next_click_;
+    }
+    return true;
+}
+
+// Scripted strokes on the digit canvas (--stroke), drawn with ImGui's mouse like a hand: a frame
+// hovering over the first point, the button pressed there, one frame at each further point, then
+// released. A one-point stroke is a dot.
+bool App::play_stroke(int frame) {
+    if (next_stroke_ >= options_.strokes.size() || frame < kSettleFrames || !panel_state_.canvas.rect_valid) return false;
+    const data::Stroke& stroke = options_.strokes[next_stroke_];
+    ImGuiIO& io = ImGui::GetIO();
+    for (bool& down : io.MouseDown) down = false;
+    if (stroke.empty()) {
+        ++next_stroke_;
+        return false;
+    }
+    // Phases: 0 hover, 1 press at point 0, then points 1..n-1 pressed, then release.
+    if (click_phase_ == 0) {
+        io.MousePos = panel_state_.canvas.to_screen(stroke.front());
+        click_phase_ = 1;
+        stroke_point_ = 0;
+    } else if (stroke_point_ < stroke.size()) {
+        io.MousePos = panel_state_.canvas.to_screen(stroke[stroke_point_]);
+        io.MouseDown[ImGuiMouseButton_Left] = true;
+        ++stroke_point_;
+    } else {
+        click_phase_ = 0;
+        ++next_stroke_;
     }
     return true;
 }

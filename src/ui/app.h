@@ -2,6 +2,8 @@
 #include <string>
 #include <vector>
 
+#include "data/digit_canvas.h"
+
 namespace ui {
 
 // A click on the input plane at (x, y) in data units, made by the app itself (for tests).
@@ -21,6 +23,7 @@ struct AppOptions {
     float scale = 1.0f;            // UI scale (text size)
     int width = 1600, height = 900;
     std::vector<ScriptedClick> clicks;  // played on the plane before the screenshot
+    std::vector<data::Stroke> strokes;  // drawn on the digit canvas after the clicks, points as fractions 0-1
     bool log_actions = false;      // print presenter actions and window size changes (for tests)
     bool layout_check = false;     // check the settled frame's layout (ui/layout_check.h), print problems, exit
     std::string mnist_dir;         // digits for the digit lessons; empty: data/mnist as the set-up installed it

@@ -15,6 +15,8 @@ const PanelInfo kPanels[] = {
     {"model", "Build the network", ModelPanel, 0.9f, 13.f, 8.f},
     {"data", "Data", DataPanel, 0.9f, 13.f, 9.f},
     {"landscape", "The loss landscape of two weights", LandscapePanel, 1.3f, 13.f, 16.f},
+    // The digits.
+    {"canvas", "Draw a digit", CanvasPanel, 1.3f, 16.f, 17.f},
 };
 }  // namespace
 

@@ -12,6 +12,7 @@
 #include "train/plane/plane_view.h"
 #include "train/snapshot.h"
 #include "ui/fonts.h"
+#include "ui/panels/digits/canvas_state.h"
 #include "ui/widgets/file_browser.h"
 
 namespace ui {
@@ -45,6 +46,7 @@ struct PanelState {
     int data_panel_frame = -1;      // the last frame the Data panel was drawn (is its message on screen?)
     double drop_notice_until = -1;  // a dropped file's message floats on screen until then (ImGui time)
     PlaneRect plane;
+    CanvasState canvas;             // lesson 5's drawing
 };
 
 struct PanelContext {
