@@ -131,6 +131,7 @@ private:
     bool autoplay_ = true;  // off for screenshots and frame statistics, which control training themselves
     std::size_t next_click_ = 0;  // the scripted clicks (--click) played so far
     std::size_t next_stroke_ = 0;  // the scripted strokes (--stroke) drawn so far
+    std::uint64_t logged_canvas_ = ~std::uint64_t(0);  // the canvas drawing whose answer was last printed
     std::size_t stroke_point_ = 0;  // the point of that stroke the mouse is at
     int last_scripted_frame_ = -1;
     long triangles_total_ = 0, heaviest_triangles_ = 0;
@@ -729,6 +730,14 @@ int App::run() {
             logged_w_ = fb_w;
             logged_h_ = fb_h;
             std::printf("window: %dx%d\n", fb_w, fb_h);
+            std::fflush(stdout);
+        }
+        // What the network reads on the canvas, each time the answer changes: the stroke test's evidence.
+        if (options_.log_actions && panel_state_.canvas.has_answer && panel_state_.canvas.answered_version != logged_canvas_) {
+            const CanvasState& c = panel_state_.canvas;
+            logged_canvas_ = c.answered_version;
+            const auto best = std::size_t(std::max_element(c.probabilities.begin(), c.probabilities.end()) - c.probabilities.begin());
+            std::printf("canvas: reads %zu (%.0f%%)\n", best, double(c.probabilities[best]) * 100.0);
             std::fflush(stdout);
         }
         // Where a test's mouse finds the Next button, once the layout has settled.

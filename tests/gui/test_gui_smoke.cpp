@@ -1,4 +1,4 @@
-// Opens every step of lessons 1 and 2 in the real app under Xvfb, trains a little, writes a
+// Opens every step of every lesson in the real app under Xvfb, trains a little, writes a
 // screenshot, and checks that the picture shows something: a lesson screen with text, panels and
 // plots, not a blank or single-colour window.
 #include <doctest/doctest.h>
@@ -110,6 +110,45 @@ TEST_CASE("GUI: every step of lesson 1 opens, trains and renders") { check_lesso
 TEST_CASE("GUI: every step of lesson 2 opens, trains and renders") { check_lesson(2); }
 TEST_CASE("GUI: every step of lesson 3 opens, trains and renders") { check_lesson(3); }
 TEST_CASE("GUI: every step of lesson 4 opens, trains and renders") { check_lesson(4); }
+TEST_CASE("GUI: every step of lesson 5 opens, trains and renders") { check_lesson(5); }
+
+// The last line the app printed for the canvas ("canvas: reads 7 (100%)"), from a run's log.
+std::string last_canvas_line(const std::string& log_path) {
+    std::ifstream in(log_path);
+    std::string line, last;
+    while (std::getline(in, line))
+        if (line.rfind("canvas: ", 0) == 0) last = line;
+    return last;
+}
+
+// Lesson 5's canvas step (the wide network after its 3,000-step warm-up), drawn on with the mouse
+// (--stroke): a seven, a one and a zero, each read as what it is.
+TEST_CASE("GUI: a digit drawn on the canvas is read by the network") {
+    const auto library = lesson::load_lesson_folder(std::string(NNSCOPE_SOURCE_DIR) + "/lessons");
+    REQUIRE(library.size() >= 5);
+    const auto& steps = library[4].result.lesson->steps;
+    int canvas_step = 0;
+    for (std::size_t i = 0; i < steps.size(); ++i)
+        for (const std::string& p : steps[i].preset.panels)
+            if (p == "canvas" && !canvas_step) canvas_step = int(i) + 1;
+    REQUIRE(canvas_step > 0);
+    const struct {
+        const char* name;
+        const char* stroke;
+        const char* read;
+    } digits[] = {
+        {"canvas-seven", "0.3,0.2 0.7,0.2 0.45,0.85; 0.35,0.5 0.6,0.5", "canvas: reads 7"},
+        {"canvas-one", "0.5,0.15 0.48,0.5 0.47,0.85", "canvas: reads 1"},
+        {"canvas-zero", "0.5,0.15 0.3,0.3 0.28,0.6 0.5,0.85 0.7,0.6 0.7,0.3 0.5,0.15", "canvas: reads 0"},
+    };
+    for (const auto& d : digits) {
+        CAPTURE(d.name);
+        const std::string png = shot(5, canvas_step, 0, std::string("--log-actions --stroke \"") + d.stroke + "\"", d.name);
+        const std::string last = last_canvas_line(png + ".log");
+        CHECK_MESSAGE(last.rfind(d.read, 0) == 0, "the app printed: ", last);
+        CHECK(fallback_lines(png + ".log").empty());
+    }
+}
 
 // The "your own data" step of lesson 3, untouched and after scripted clicks (played through
 // ImGui's mouse input, as a real click would be): two left clicks in empty corners add two orange
