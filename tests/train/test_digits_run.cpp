@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <numeric>
 
@@ -107,4 +108,22 @@ TEST_CASE("digits: the trainer runs the digit reader and publishes its view") {
     const auto seq = t.send(train::AddPoint{0.f, 0.f, 1});
     s = t.wait_for([seq](const train::Snapshot& s) { return s.commands_applied >= seq; }, 5s);
     CHECK(s->step == 50);
+}
+
+TEST_CASE("digits: a learning rate far too large pauses the run and says why") {
+    train::Trainer t(digits_config({16, 16}, nn::Activation::ReLU, 1000.f, 32));
+    t.send(train::Play{});
+    auto s = t.wait_for([](const train::Snapshot& s) { return s.state == train::RunState::Diverged; }, 10s);
+    REQUIRE(s);
+    REQUIRE(s->state == train::RunState::Diverged);
+    CHECK(s->message_kind == train::MessageKind::Error);
+    CHECK_MESSAGE(s->message.find("1000") != std::string::npos, s->message);
+    // Reset with a sane rate trains again.
+    t.send(train::SetLearningRate{0.5f});
+    t.send(train::Reset{});
+    const auto seq = t.send(train::StepN{20});
+    s = t.wait_for([seq](const train::Snapshot& s) { return s.commands_applied >= seq && s.step == 20; }, 10s);
+    REQUIRE(s);
+    CHECK(s->state == train::RunState::Paused);
+    CHECK(std::isfinite(s->train_loss));
 }
