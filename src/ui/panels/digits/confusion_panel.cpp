@@ -1,0 +1,167 @@
+// The confusion matrix of the test digits: for each true digit (a row), what the network read
+// (the columns), with counts; a click on a cell shows the digits it counts.
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "train/format.h"
+#include "ui/panels/digits/digits_common.h"
+#include "ui/theme.h"
+#include "ui/widgets/plot.h"
+#include "ui/widgets/wrapped_text.h"
+
+namespace ui {
+
+namespace {
+// The most common mistake: the largest count off the diagonal (none: -1, -1).
+MatrixCell most_common_mistake(const std::array<int, 100>& confusion) {
+    MatrixCell best;
+    int most = 0;
+    for (int r = 0; r < 10; ++r)
+        for (int c = 0; c < 10; ++c)
+            if (r != c && confusion[std::size_t(r * 10 + c)] > most) {
+                most = confusion[std::size_t(r * 10 + c)];
+                best = {r, c};
+            }
+    return best;
+}
+}  // namespace
+
+void ConfusionPanel(PanelContext& ctx) {
+    const train::DigitsView* v = digits::digits_view(ctx);
+    if (!v || !v->test || v->test->count() == 0) {
+        PanelFallback(ctx, "No digits to show yet: see the Digit data panel (./run.sh installs them into data/mnist).");
+        return;
+    }
+    if (!v->evaluation || v->evaluation->measured() == 0) {
+        PanelFallback(ctx, "The network has not read the test digits yet: press Play or Step.");
+        return;
+    }
+    const train::DigitsEvaluation& e = *v->evaluation;
+    DigitsPanelState& st = ctx.state.digits;
+    const float fs = ImGui::GetFontSize();
+    const float line = ImGui::GetTextLineHeight();
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+
+    int right = 0;
+    for (int d = 0; d < 10; ++d) right += e.confusion[std::size_t(d * 11)];
+    const std::string share = train::format_percent(double(right) / double(e.measured()));
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    // All the words when the matrix keeps room for cells a line high, else the figure alone.
+    std::string head = "Measured at step " + digits::step_text(e.step) + " on " + digits::with_commas(e.measured()) +
+                       " test digits: " + share + " right. Click a cell to see its digits.";
+    if (avail.y - WrappedTextHeight(head, avail.x) < line * 15.f)
+        head = "Step " + digits::step_text(e.step) + ": " + share + " right.";
+    ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
+    TextWrappedAtSpaces(head, avail.x);
+    ImGui::PopStyleColor();
+    const float rest_h = ImGui::GetContentRegionAvail().y;
+
+    // ---- The chosen cell: the one clicked, else the most common mistake ----
+    const bool clicked_before = st.cell_true >= 0 && st.cell_read >= 0;
+    const MatrixCell cell = clicked_before ? MatrixCell{st.cell_true, st.cell_read} : most_common_mistake(e.confusion);
+
+    // ---- Layout: the matrix as large as it may be, the chosen cell's digits beside it (a wide
+    // panel) or under it (at least one row of them when there is room) ----
+    // The widget's margins: a line and a pad above the cells, two lines and three pads below, the
+    // labels' column on the left.
+    const float pad = std::round(fs * 0.35f);
+    const float margin_h = line * 3.f + pad * 3.f;
+    const float margin_w = ImGui::CalcTextSize("9").x + pad * 3.f;
+    const float gap = std::round(fs * 0.5f);  // ImageGrid's gap and caption strip
+    const float caption_h = line + fs * 0.15f;
+    const float least = std::max({fs * 2.8f, 52.f, ImGui::CalcTextSize(">99%").x + fs * 0.3f});
+    const bool beside = avail.x >= fs * 30.f;
+    float side;
+    if (beside) {
+        side = std::min(rest_h - margin_h, avail.x - fs - fs * 11.f - margin_w) / 10.f;
+    } else {
+        const float drill_need = line * 2.f + least + caption_h + spacing * 3.f;  // words, one row of digits, a note
+        const float readable = std::round(fs * 1.3f);  // a cell that holds its count
+        side = std::min((avail.x - margin_w) / 10.f, std::max(readable, (rest_h - drill_need - margin_h) / 10.f));
+        side = std::min(side, (rest_h - margin_h) / 10.f);
+    }
+    side = std::max(std::ceil(line * 0.8f), std::floor(side));  // row labels (digits, shorter than a line) never on each other
+    const float matrix_w = margin_w + side * 10.f;
+    const float matrix_h = margin_h + side * 10.f;
+
+    static const std::vector<std::string> kDigitNames = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+    ConfusionMatrixOptions co;
+    co.row_title = "true digit";
+    co.col_title = "read as";
+    co.size = ImVec2(matrix_w, matrix_h);
+    co.selected_row = cell.row;
+    co.selected_col = cell.col;
+    ImGui::BeginGroup();
+    const MatrixCell click = ConfusionMatrix("##confusion", e.confusion, 10, kDigitNames, co);
+    ImGui::EndGroup();
+    if (click.valid()) {
+        st.cell_true = click.row;
+        st.cell_read = click.col;
+    }
+
+    const float drill_w = beside ? avail.x - matrix_w - fs : avail.x;
+    const float drill_h = beside ? rest_h : rest_h - matrix_h - spacing;
+    if (drill_h < line) return;  // no room under the matrix: the cells' tooltips still tell
+    if (beside) ImGui::SameLine(0, fs);
+    ImGui::BeginGroup();
+    if (!cell.valid()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kGoodColor);
+        TextWrappedAtSpaces("No mistakes at all. Click a cell to see its digits.", drill_w);
+        ImGui::PopStyleColor();
+    } else {
+        std::vector<int> members;  // positions in the evaluation
+        for (int i = 0; i < e.measured(); ++i)
+            if (v->test->labels[std::size_t(e.digits[std::size_t(i)])] == cell.row && e.predicted[std::size_t(i)] == cell.col)
+                members.push_back(i);
+        const int n = int(members.size());
+        std::string caption = "true " + std::to_string(cell.row) + ", read as " + std::to_string(cell.col) + ": " +
+                              digits::with_commas(n) + (n == 1 ? " digit" : " digits");
+        if (cell.row == cell.col) caption += " (right)";
+        else if (!clicked_before) caption += " (the most common mistake)";
+        const float caption_start = ImGui::GetCursorPosY();
+        ImGui::PushStyleColor(ImGuiCol_Text, cell.row == cell.col ? kGoodColor : kBadColor);
+        TextWrappedAtSpaces(caption, drill_w);
+        ImGui::PopStyleColor();
+        const float used = ImGui::GetCursorPosY() - caption_start;
+
+        // As many as fit at a readable size, each captioned with how sure the answer was.
+        const auto note_text = [&](int shown) {
+            const std::string sure = "under each: how sure it was of " + std::to_string(cell.col);
+            return shown < n ? std::to_string(shown) + " of " + digits::with_commas(n) + " shown; " + sure : sure;
+        };
+        const float note_h = WrappedTextHeight(note_text(0), drill_w) + spacing;
+        const float grid_h = drill_h - used - note_h;
+        int columns = std::max(1, int(std::floor((drill_w + gap) / (least + gap))));
+        const int rows = std::max(1, int(std::floor((grid_h + gap) / (least + caption_h + gap))));
+        const int shown = std::min(n, columns * rows);
+        columns = std::max(1, std::min(columns, shown));
+        const int used_rows = std::max(1, (shown + columns - 1) / columns);
+        const float img = std::max(least, std::min({fs * 6.f, std::floor((drill_w - gap * float(columns - 1)) / float(columns)),
+                                                    std::floor((grid_h - float(used_rows) * (caption_h + gap) + gap) / float(used_rows))}));
+        if (shown > 0 && grid_h >= least + caption_h) {
+            std::vector<std::string> captions;
+            std::vector<ImU32> colors;
+            for (int k = 0; k < shown; ++k) {
+                const int i = members[std::size_t(k)];
+                captions.push_back(digits::short_percent(e.probabilities[std::size_t(i)][std::size_t(cell.col)]));
+                colors.push_back(cell.row == cell.col ? kGoodColor : kBadColor);
+            }
+            ImageGridOptions go;
+            go.columns = columns;
+            go.width = img * float(columns) + gap * float(columns - 1);
+            go.draw_image = [&](ImDrawList* dl, ImVec2 p0, ImVec2 p1, int k) {
+                digits::draw_digit(ctx, dl, p0, p1, e.digits[std::size_t(members[std::size_t(k)])]);
+            };
+            const std::span<const float> pixels(v->test->images.data(), std::size_t(v->test->images.size()));
+            ImageGrid("##cell_digits", pixels, shown, data::kMnistSide, data::kMnistSide, captions, colors, go);
+            ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
+            TextWrappedAtSpaces(note_text(shown), drill_w);
+            ImGui::PopStyleColor();
+        }
+    }
+    ImGui::EndGroup();
+}
+
+}  // namespace ui
