@@ -43,3 +43,29 @@ TEST_CASE("digit captions: a right answer with its confidence, a wrong one with 
     CHECK(wrong[1] == "3 (is 5)");
     for (const std::string& c : wrong) CHECK(c.find('5') != std::string::npos);  // every form names the true digit
 }
+
+TEST_CASE("digit grids: as many pictures as fit at the least size, then the columns that make them largest") {
+    // 16 neurons in 480 x 200 px, at least 48 px, 10 px gaps, 20 px captions: 8 across, 2 down fit, and
+    // 8 columns of 2 rows is the largest (51 px wide; 4 columns would be 4 rows, far too tall).
+    const GridFit a = fit_pictures(16, 480, 200, 48, 1000, 10, 20);
+    CHECK(a.count == 16);
+    CHECK(a.columns == 8);
+    CHECK(a.rows == 2);
+    CHECK(a.side == doctest::Approx(51));
+    CHECK(a.width() <= 480);
+    CHECK(float(a.rows) * (a.side + 20) + float(a.rows - 1) * 10 <= 200);
+    // A tall area: fewer columns, larger pictures.
+    const GridFit b = fit_pictures(16, 480, 900, 48, 1000, 10, 20);
+    CHECK(b.count == 16);
+    CHECK(b.columns < a.columns);
+    CHECK(b.side > a.side);
+    CHECK(float(b.rows) * (b.side + 20) + float(b.rows - 1) * 10 <= 900);
+    // Too few places: only what fits (and never more than asked).
+    const GridFit c = fit_pictures(128, 480, 100, 48, 1000, 10, 20);
+    CHECK(c.count == 8);
+    CHECK(c.rows == 1);
+    CHECK(fit_pictures(3, 480, 900, 48, 120, 10, 20).side == doctest::Approx(120));  // capped
+    CHECK(fit_pictures(0, 480, 900, 48, 120, 10, 20).count == 0);
+    // An area smaller than one picture still shows one.
+    CHECK(fit_pictures(10, 30, 30, 48, 1000, 10, 20).count == 1);
+}

@@ -71,18 +71,19 @@ void ConfusionPanel(PanelContext& ctx) {
     const float margin_w = ImGui::CalcTextSize("9").x + pad * 3.f;
     const float gap = std::round(fs * 0.5f);  // ImageGrid's gap and caption strip
     const float caption_h = line + fs * 0.15f;
-    const float least = std::max({fs * 2.8f, 52.f, ImGui::CalcTextSize(">99%").x + fs * 0.3f});
-    const bool beside = avail.x >= fs * 30.f;
-    float side;
-    if (beside) {
-        side = std::min(rest_h - margin_h, avail.x - fs - fs * 11.f - margin_w) / 10.f;
-    } else {
-        const float drill_need = line * 2.f + least + caption_h + spacing * 3.f;  // words, one row of digits, a note
-        const float readable = std::round(fs * 1.3f);  // a cell that holds its count
-        side = std::min((avail.x - margin_w) / 10.f, std::max(readable, (rest_h - drill_need - margin_h) / 10.f));
-        side = std::min(side, (rest_h - margin_h) / 10.f);
-    }
-    side = std::max(std::ceil(line * 0.8f), std::floor(side));  // row labels (digits, shorter than a line) never on each other
+    const float least = std::max({fs * 2.8f, 52.f, ImGui::CalcTextSize("9 >99%").x + fs * 0.3f});
+    // The digits beside the matrix (a column of them at least) or under it (a row of them at least):
+    // whichever leaves the matrix the larger cells.
+    const float side_by_height = (rest_h - margin_h) / 10.f;
+    const float drill_least = std::max(least, fs * 6.f);
+    const float side_beside = std::min(side_by_height, (avail.x - fs - drill_least - margin_w) / 10.f);
+    const float drill_need = line * 2.f + least + caption_h + spacing * 2.f;  // words and one row of digits
+    const float side_under = std::min((avail.x - margin_w) / 10.f, (rest_h - drill_need - margin_h) / 10.f);
+    const bool beside = side_beside >= side_under;
+    // Beside, the matrix leaves the digits two fifths of a wide panel; under, it takes the height
+    // the row of digits leaves.
+    const float side = std::max(std::ceil(line * 0.8f),  // row labels (digits, shorter than a line) never on each other
+                                std::floor(beside ? std::min(side_beside, (avail.x - fs - margin_w) * 0.6f / 10.f) : side_under));
     const float matrix_w = margin_w + side * 10.f;
     const float matrix_h = margin_h + side * 10.f;
 
@@ -116,49 +117,41 @@ void ConfusionPanel(PanelContext& ctx) {
             if (v->test->labels[std::size_t(e.digits[std::size_t(i)])] == cell.row && e.predicted[std::size_t(i)] == cell.col)
                 members.push_back(i);
         const int n = int(members.size());
-        std::string caption = "true " + std::to_string(cell.row) + ", read as " + std::to_string(cell.col) + ": " +
-                              digits::with_commas(n) + (n == 1 ? " digit" : " digits");
-        if (cell.row == cell.col) caption += " (right)";
-        else if (!clicked_before) caption += " (the most common mistake)";
-        const float caption_start = ImGui::GetCursorPosY();
-        ImGui::PushStyleColor(ImGuiCol_Text, cell.row == cell.col ? kGoodColor : kBadColor);
-        TextWrappedAtSpaces(caption, drill_w);
-        ImGui::PopStyleColor();
-        const float used = ImGui::GetCursorPosY() - caption_start;
-
-        // As many as fit at a readable size, each captioned with how sure the answer was.
-        const auto note_text = [&](int shown) {
-            const std::string sure = "under each: how sure it was of " + std::to_string(cell.col);
-            return shown < n ? std::to_string(shown) + " of " + digits::with_commas(n) + " shown; " + sure : sure;
+        // The words over the digits, measured with the most that could be left out; as many digits as
+        // fit at a readable size, each captioned like the samples panel: the answer and how sure.
+        const auto caption_text = [&](int shown) {
+            std::string c = "true " + std::to_string(cell.row) + ", read as " + std::to_string(cell.col) + ": " +
+                            digits::with_commas(n) + (n == 1 ? " digit" : " digits");
+            if (shown < n) c += " (" + std::to_string(shown) + " shown)";
+            if (cell.row == cell.col) c += ", right";
+            else if (!clicked_before) c += ", the most common mistake";
+            return c;
         };
-        const float note_h = WrappedTextHeight(note_text(0), drill_w) + spacing;
-        const float grid_h = drill_h - used - note_h;
-        int columns = std::max(1, int(std::floor((drill_w + gap) / (least + gap))));
-        const int rows = std::max(1, int(std::floor((grid_h + gap) / (least + caption_h + gap))));
-        const int shown = std::min(n, columns * rows);
-        columns = std::max(1, std::min(columns, shown));
-        const int used_rows = std::max(1, (shown + columns - 1) / columns);
-        const float img = std::max(least, std::min({fs * 6.f, std::floor((drill_w - gap * float(columns - 1)) / float(columns)),
-                                                    std::floor((grid_h - float(used_rows) * (caption_h + gap) + gap) / float(used_rows))}));
-        if (shown > 0 && grid_h >= least + caption_h) {
+        const float words_h = WrappedTextHeight(caption_text(std::max(0, n - 1)), drill_w) + spacing;
+        const float grid_h = drill_h - words_h;
+        const digits::GridFit grid = digits::fit_pictures(n, drill_w, grid_h, least, std::max(least, fs * 5.f), gap, caption_h);
+        const bool room = grid.count > 0 && grid_h >= least + caption_h;
+        const int shown = room ? grid.count : 0;
+        ImGui::PushStyleColor(ImGuiCol_Text, cell.row == cell.col ? kGoodColor : kBadColor);
+        TextWrappedAtSpaces(caption_text(room ? shown : n), drill_w);
+        ImGui::PopStyleColor();
+        if (room) {
             std::vector<std::string> captions;
             std::vector<ImU32> colors;
             for (int k = 0; k < shown; ++k) {
                 const int i = members[std::size_t(k)];
-                captions.push_back(digits::short_percent(e.probabilities[std::size_t(i)][std::size_t(cell.col)]));
+                const float p = e.probabilities[std::size_t(i)][std::size_t(cell.col)];
+                captions.push_back(digits::first_fitting(digits::sample_captions(cell.col, p, cell.col), grid.side));
                 colors.push_back(cell.row == cell.col ? kGoodColor : kBadColor);
             }
             ImageGridOptions go;
-            go.columns = columns;
-            go.width = img * float(columns) + gap * float(columns - 1);
+            go.columns = grid.columns;
+            go.width = grid.width();
             go.draw_image = [&](ImDrawList* dl, ImVec2 p0, ImVec2 p1, int k) {
                 digits::draw_digit(ctx, dl, p0, p1, e.digits[std::size_t(members[std::size_t(k)])]);
             };
             const std::span<const float> pixels(v->test->images.data(), std::size_t(v->test->images.size()));
             ImageGrid("##cell_digits", pixels, shown, data::kMnistSide, data::kMnistSide, captions, colors, go);
-            ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
-            TextWrappedAtSpaces(note_text(shown), drill_w);
-            ImGui::PopStyleColor();
         }
     }
     ImGui::EndGroup();

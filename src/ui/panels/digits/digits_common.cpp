@@ -60,6 +60,30 @@ const std::string& first_fitting(const std::vector<std::string>& options, float 
     return options.back();
 }
 
+GridFit fit_pictures(int most, float w, float h, float least, float largest, float gap, float caption_h) {
+    GridFit g;
+    g.gap = gap;
+    if (most <= 0) return g;
+    const int across = std::max(1, int(std::floor((w + gap) / (least + gap))));
+    const int down = std::max(1, int(std::floor((h + gap) / (least + caption_h + gap))));
+    g.count = std::min(most, across * down);
+    float best = -1;
+    for (int c = 1; c <= g.count; ++c) {
+        const int r = (g.count + c - 1) / c;
+        if (c > 1 && (c - 1) * r >= g.count) continue;  // a column would stay empty
+        const float by_width = (w - gap * float(c - 1)) / float(c);
+        const float by_height = (h - float(r) * (caption_h + gap) + gap) / float(r);
+        const float side = std::min({by_width, by_height, largest});
+        if (side > best + 0.5f) {  // a tie keeps the fewer columns
+            best = side;
+            g.columns = c;
+            g.rows = r;
+        }
+    }
+    g.side = std::max(1.f, std::floor(best));
+    return g;
+}
+
 const train::DigitsView* digits_view(PanelContext& ctx) {
     const train::DigitsView* v = ctx.snap.view<train::DigitsView>();
     DigitsPanelState& st = ctx.state.digits;

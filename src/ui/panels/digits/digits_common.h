@@ -34,6 +34,19 @@ std::vector<std::string> sample_captions(int read, float confidence, int truth);
 // 0.9996 -> ">99%", 0.004 -> "<1%".
 std::string short_percent(float p);
 
+// ---- Grids of pictures ------------------------------------------------------------------------------
+// How to lay out up to `most` square pictures, each with a caption strip `caption_h` high under it
+// and `gap` between them, in a w x h area: as many as fit at least `least` pixels wide, then the
+// number of columns that makes them largest (never above `largest`). Always at least one picture
+// when there is any (then perhaps below `least`, or taller than h: the area is too small).
+struct GridFit {
+    int count = 0, columns = 1, rows = 0;
+    float side = 0;
+    float width() const { return side * float(columns) + gap * float(columns - 1); }
+    float gap = 0;
+};
+GridFit fit_pictures(int most, float w, float h, float least, float largest, float gap, float caption_h);
+
 // ---- Pictures ------------------------------------------------------------------------------------
 // The digit reader's part of the snapshot, or null when the snapshot is of another family; also
 // forgets the pictures and choices of a test set that is gone.

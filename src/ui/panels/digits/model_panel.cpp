@@ -58,9 +58,13 @@ void DigitModelPanel(PanelContext& ctx) {
     if (font) ImGui::PushFont(font);
     TextWrappedAtSpaces(shape);
     if (font) ImGui::PopFont();
-    ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
-    TextWrappedAtSpaces("28×28 pixels in, one probability per digit out.");
-    ImGui::PopStyleColor();
+    const char* in_out = "784 = 28×28 pixels in, one probability per digit out.";
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", in_out);
+    if (ImGui::GetContentRegionAvail().y > ImGui::GetTextLineHeightWithSpacing() * 12.f) {  // room to say it
+        ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
+        TextWrappedAtSpaces(in_out);
+        ImGui::PopStyleColor();
+    }
     const digits::ParameterSum p = digits::parameter_sum(sizes);
     TextWrappedAtSpaces(p.sum + " = " + digits::with_commas(p.total) + " parameters");
     if (ImGui::IsItemHovered())
@@ -75,6 +79,7 @@ void DigitModelPanel(PanelContext& ctx) {
         known_shape |= c.hidden == shape.hidden;
         if (radio(shape.label, c.hidden == shape.hidden, fs * 0.8f) && c.hidden != shape.hidden)
             ctx.out.push_back(train::SetHidden{shape.hidden});
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("A new shape starts again from step 0 with fresh weights.");
     }
     if (!known_shape) {  // the lesson's own shape, shown as chosen
         std::string label;
@@ -98,11 +103,13 @@ void DigitModelPanel(PanelContext& ctx) {
         if (radio(label.c_str(), c.batch_size == b, fs * 0.8f) && c.batch_size != b) ctx.out.push_back(train::SetBatchSize{b});
     }
     const bool custom = std::find(std::begin(kBatchSizes), std::end(kBatchSizes), c.batch_size) == std::end(kBatchSizes);
-    ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
-    std::string note = "A new shape starts again from step 0 with fresh weights.";
-    if (custom) note += " This step learns from " + (c.batch_size <= 0 ? std::string("all the digits") : std::to_string(c.batch_size) + " digits") + " at a time.";
-    TextWrappedAtSpaces(note);
-    ImGui::PopStyleColor();
+    if (custom) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
+        TextWrappedAtSpaces("This step learns from " +
+                            (c.batch_size <= 0 ? std::string("all the digits") : std::to_string(c.batch_size) + " digits") +
+                            " at a time.");
+        ImGui::PopStyleColor();
+    }
 }
 
 }  // namespace ui

@@ -26,25 +26,6 @@ int measured_position(const train::DigitsEvaluation& e, int test_index) {
     return it == e.digits.end() ? -1 : int(it - e.digits.begin());
 }
 
-// The grid's shape in an area: as many digits as fit at least `least` pixels wide (at most
-// kMostShown), then as large as the area allows.
-struct SampleGrid {
-    int columns = 1, rows = 1, count = 0;
-    float side = 0, width = 0;
-};
-SampleGrid fit_grid(int available, float w, float h, float least, float gap, float caption_h) {
-    SampleGrid g;
-    g.columns = std::max(1, int(std::floor((w + gap) / (least + gap))));
-    g.rows = std::max(1, int(std::floor((h + gap) / (least + caption_h + gap))));
-    g.count = std::min({available, kMostShown, g.columns * g.rows});
-    g.columns = std::max(1, std::min(g.columns, g.count));
-    g.rows = std::max(1, (g.count + g.columns - 1) / g.columns);
-    const float by_width = std::floor((w - gap * float(g.columns - 1)) / float(g.columns));
-    const float by_height = std::floor((h - float(g.rows) * (caption_h + gap) + gap) / float(g.rows));
-    g.side = std::max(least, std::min(by_width, by_height));
-    g.width = g.side * float(g.columns) + gap * float(g.columns - 1);
-    return g;
-}
 }  // namespace
 
 void DigitSamplesPanel(PanelContext& ctx) {
@@ -72,12 +53,12 @@ void DigitSamplesPanel(PanelContext& ctx) {
     // digits the grid can show (the count is not known yet).
     const auto head_text = [&](int right, int shown, bool brief) {
         const std::string count = std::to_string(right) + " of " + std::to_string(shown);
-        return brief ? "Step " + digits::step_text(e.step) + ": " + count + " right. Click a digit."
+        return brief ? count + " right (step " + digits::step_text(e.step) + ")"
                      : "Measured at step " + digits::step_text(e.step) + ": " + count +
                            " read right. Red: wrong, with the true digit. Click a digit.";
     };
     const bool beside = avail.x >= fs * 30.f;
-    const float chart_least = fs * 6.f;  // the bar chart's axes, labels and a readable plot
+    const float chart_least = line * 7.f;  // the bar chart's axes and labels (four lines) and a readable plot
     const float row_h = least + caption_h + gap;
     const float full_h = WrappedTextHeight(head_text(kMostShown, kMostShown, false), avail.x) + spacing;
     const bool brief = avail.y - full_h < row_h + (beside ? 0.f : chart_least + line + spacing);
@@ -91,7 +72,8 @@ void DigitSamplesPanel(PanelContext& ctx) {
                                                                          below_h - row_h - spacing}));
     const float grid_w = beside ? avail.x - chart_w - fs : avail.x;
     const float grid_h = beside ? below_h : below_h - chart_h - spacing;
-    const SampleGrid grid = fit_grid(e.measured(), grid_w, grid_h, least, gap, caption_h);
+    const digits::GridFit grid =
+        digits::fit_pictures(std::min(e.measured(), kMostShown), grid_w, grid_h, least, std::max(least, fs * 6.f), gap, caption_h);
 
     // ---- Captions ----
     std::vector<std::string> captions;
@@ -122,7 +104,7 @@ void DigitSamplesPanel(PanelContext& ctx) {
     // ---- The grid ----
     ImageGridOptions go;
     go.columns = grid.columns;
-    go.width = grid.width;
+    go.width = grid.width();
     go.draw_image = [&](ImDrawList* dl, ImVec2 p0, ImVec2 p1, int i) {
         digits::draw_digit(ctx, dl, p0, p1, e.digits[std::size_t(i)]);
         const float t = std::max(2.f, std::round(fs * 0.14f));

@@ -125,13 +125,9 @@ void DigitWeightsPanel(PanelContext& ctx) {
     };
     const float below = ImGui::GetFrameHeightWithSpacing() + WrappedTextHeight(count_text(0), avail.x) + spacing * 2.f;
     const float grid_h = ImGui::GetContentRegionAvail().y - below;
-    int columns = std::max(1, int(std::floor((avail.x + gap) / (least + gap))));
-    const int rows = std::max(1, int(std::floor((grid_h + gap) / (least + caption_h + gap))));
-    const int shown = std::min({neurons, kMostShown, columns * rows});
-    columns = std::max(1, std::min(columns, shown));
-    const int used_rows = (shown + columns - 1) / columns;
-    const float side = std::max(least, std::min(std::floor((avail.x - gap * float(columns - 1)) / float(columns)),
-                                                std::floor((grid_h - float(used_rows) * (caption_h + gap) + gap) / float(used_rows))));
+    const digits::GridFit grid =
+        digits::fit_pictures(std::min(neurons, kMostShown), avail.x, grid_h, least, std::max(least, fs * 5.f), gap, caption_h);
+    const int shown = grid.count;
 
     // ---- Pictures: new weights, at most every kRefreshSeconds while training ----
     const bool changed = v->model != st.pictured_model || shown != st.weights_shown;
@@ -142,8 +138,8 @@ void DigitWeightsPanel(PanelContext& ctx) {
     std::vector<std::string> captions;
     for (int j = 0; j < shown; ++j) captions.push_back(std::to_string(j + 1));
     ImageGridOptions go;
-    go.columns = columns;
-    go.width = side * float(columns) + gap * float(columns - 1);
+    go.columns = grid.columns;
+    go.width = grid.width();
     go.draw_image = [&](ImDrawList* dl, ImVec2 p0, ImVec2 p1, int j) {
         const std::uint64_t key = 0x5745494748540000ull + std::uint64_t(j);  // "WEIGHT" + neuron
         if (ImTextureID t = ctx.images.image(key, st.weights_version, data::kMnistSide, data::kMnistSide, st.weight_rgba[std::size_t(j)]))
