@@ -16,7 +16,7 @@ const PanelInfo kPanels[] = {
     {"data", "Data", DataPanel, 0.9f, 13.f, 9.f},
     {"landscape", "The loss landscape of two weights", LandscapePanel, 1.3f, 13.f, 16.f},
     // The digit reader ("canvas" is still to come).
-    {"digits", "Test digits and what the network reads", DigitSamplesPanel, 1.4f, 15.f, 19.f},
+    {"digits", "Test digits and what the network reads", DigitSamplesPanel, 1.4f, 15.f, 20.f},
     {"confusion", "Which digits it mixes up: the confusion matrix", ConfusionPanel, 1.4f, 15.f, 18.f},
     {"weights", "What the first layer looks for: its weights", DigitWeightsPanel, 1.2f, 14.f, 12.f},
     {"digit_model", "The digit reader's network", DigitModelPanel, 0.9f, 14.f, 12.f},

@@ -79,11 +79,11 @@ void ConfusionPanel(PanelContext& ctx) {
     const float side_beside = std::min(side_by_height, (avail.x - fs - drill_least - margin_w) / 10.f);
     const float drill_need = line * 2.f + least + caption_h + spacing * 2.f;  // words and one row of digits
     const float side_under = std::min((avail.x - margin_w) / 10.f, (rest_h - drill_need - margin_h) / 10.f);
-    const bool beside = side_beside >= side_under;
+    const float least_side = std::ceil(line * 0.8f);  // row labels (digits, shorter than a line) never on each other
+    const bool beside = side_beside >= least_side && side_beside >= side_under;
     // Beside, the matrix leaves the digits two fifths of a wide panel; under, it takes the height
     // the row of digits leaves.
-    const float side = std::max(std::ceil(line * 0.8f),  // row labels (digits, shorter than a line) never on each other
-                                std::floor(beside ? std::min(side_beside, (avail.x - fs - margin_w) * 0.6f / 10.f) : side_under));
+    const float side = std::max(least_side, std::floor(beside ? std::min(side_beside, (avail.x - fs - margin_w) * 0.6f / 10.f) : side_under));
     const float matrix_w = margin_w + side * 10.f;
     const float matrix_h = margin_h + side * 10.f;
 
@@ -124,7 +124,7 @@ void ConfusionPanel(PanelContext& ctx) {
                             digits::with_commas(n) + (n == 1 ? " digit" : " digits");
             if (shown < n) c += " (" + std::to_string(shown) + " shown)";
             if (cell.row == cell.col) c += ", right";
-            else if (!clicked_before) c += ", the most common mistake";
+            else if (!clicked_before && drill_w >= fs * 12.f) c += ", the most common mistake";
             return c;
         };
         const float words_h = WrappedTextHeight(caption_text(std::max(0, n - 1)), drill_w) + spacing;

@@ -80,6 +80,13 @@ GridFit fit_pictures(int most, float w, float h, float least, float largest, flo
             g.rows = r;
         }
     }
+    if (best < least) {
+        // The area is smaller than one row (or column) of readable pictures: keep them readable,
+        // a row of them, and let the panel scroll.
+        g.columns = std::min(g.count, across);
+        g.rows = (g.count + g.columns - 1) / g.columns;
+        best = std::min(least, w);
+    }
     g.side = std::max(1.f, std::floor(best));
     return g;
 }

@@ -47,7 +47,8 @@ void DigitSamplesPanel(PanelContext& ctx) {
     const float gap = std::round(fs * 0.5f);  // ImageGrid's own gap and caption strip
     const float caption_h = line + fs * 0.15f;
     const float least = std::max({fs * 3.4f, 56.f, ImGui::CalcTextSize("8 (is 8)").x + fs * 0.3f});
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    avail.y -= 4.f;  // rounding of the rows below: never a scrollbar for a pixel or two
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     // The words above: all of them when there is room, else the count alone. Measured with the most
     // digits the grid can show (the count is not known yet).
@@ -139,7 +140,10 @@ void DigitSamplesPanel(PanelContext& ctx) {
     if (read != truth) bar_colors[std::size_t(read)] = kBadColor;
     static const std::vector<std::string> kDigitNames = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
     BarChartOptions bo;
-    bo.x_label = read == truth ? "digit (green: the true one)" : "digit (green: true, red: answer)";
+    // The colours named under the bars when that fits beside the value axis.
+    static const std::vector<std::string> kRightLabels = {"digit (green: the true one)", "digit"};
+    static const std::vector<std::string> kWrongLabels = {"digit (green: true, red: answer)", "green: true, red: answer", "digit"};
+    bo.x_label = digits::first_fitting(read == truth ? kRightLabels : kWrongLabels, chart_w - fs * 3.f);
     bo.y_label = "probability";
     bo.y_min = 0;
     bo.y_max = 1;

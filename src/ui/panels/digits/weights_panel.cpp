@@ -51,20 +51,24 @@ void make_pictures(DigitsPanelState& st, const std::shared_ptr<const nn::Mlp>& m
     st.weights_made_at = ImGui::GetTime();
 }
 
-// "−0.42 [blue ... 0 ... orange] +0.42": the colour scale, on one line when it fits.
+// "weight −0.42 [blue ... 0 ... orange] +0.42": the colour scale, on one line (the word "weight"
+// left out when the line is short).
 void colour_scale_line(float scale, float fs) {
     const std::string number = train::format_number(scale, 2);
     std::string lo = "−", hi = "+";
     lo += number;
     hi += number;
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("weight");
-    SameLineIfFits(TextWidth(lo.c_str()));
+    const float sp = ImGui::GetStyle().ItemSpacing.x;
+    const float numbers_w = TextWidth(lo.c_str()) + TextWidth(hi.c_str()) + sp * 2.f;
+    const bool named = LineWidth() - numbers_w - TextWidth("weight") - sp >= fs * 4.f;
+    if (named) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("weight");
+        ImGui::SameLine();
+    }
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(lo.c_str());
-    const float sp = ImGui::GetStyle().ItemSpacing.x;
-    const float words_w = TextWidth("weight") + TextWidth(lo.c_str()) + TextWidth(hi.c_str()) + sp * 3.f;
-    const float bar_w = std::clamp(LineWidth() - words_w, fs * 4.f, fs * 9.f);
+    const float bar_w = std::clamp(LineWidth() - numbers_w - (named ? TextWidth("weight") + sp : 0.f), fs * 2.5f, fs * 9.f);
     SameLineIfFits(bar_w);
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     const float h = ImGui::GetFrameHeight();
@@ -121,7 +125,7 @@ void DigitWeightsPanel(PanelContext& ctx) {
     const auto count_text = [&](int shown) {
         return (shown < neurons ? "First " + std::to_string(shown) + " of " + std::to_string(neurons) + " neurons"
                                 : "All " + std::to_string(neurons) + " neurons") +
-               "; one colour scale for all (larger weights at full colour).";
+               ". One colour scale for all.";
     };
     const float below = ImGui::GetFrameHeightWithSpacing() + WrappedTextHeight(count_text(0), avail.x) + spacing * 2.f;
     const float grid_h = ImGui::GetContentRegionAvail().y - below;
@@ -149,6 +153,8 @@ void DigitWeightsPanel(PanelContext& ctx) {
     ImageGrid("##weights", pixels, shown, data::kMnistSide, data::kMnistSide, captions, {}, go);
 
     colour_scale_line(st.weights_scale, fs);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("The same colours for every neuron. Weights larger than this (the largest 2%%) get the full colour.");
     ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
     TextWrappedAtSpaces(count_text(shown), avail.x);
     ImGui::PopStyleColor();
