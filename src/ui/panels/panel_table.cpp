@@ -18,8 +18,8 @@ const PanelInfo kPanels[] = {
     // The digit reader ("canvas" is still to come).
     {"digits", "Test digits and what the network reads", DigitSamplesPanel, 1.4f, 15.f, 20.f},
     {"confusion", "Which digits it mixes up: the confusion matrix", ConfusionPanel, 1.4f, 15.f, 18.f},
-    {"weights", "What the first layer looks for: its weights", DigitWeightsPanel, 1.2f, 14.f, 12.f},
-    {"digit_model", "The digit reader's network", DigitModelPanel, 0.9f, 14.f, 12.f},
+    {"weights", "What the first layer looks for: its weights", DigitWeightsPanel, 1.2f, 14.f, 14.f},
+    {"digit_model", "The digit reader's network", DigitModelPanel, 0.9f, 14.f, 13.f},
     {"digit_data", "The digits", DigitDataPanel, 0.7f, 14.f, 10.f},
 };
 }  // namespace

@@ -18,6 +18,7 @@ struct Shape {
     const char* label;
     std::vector<int> hidden;
 };
+// (A lesson's other shape shows as the combo's current value.)
 const Shape kShapes[] = {{"784-16-16-10", {16, 16}}, {"784-128-64-10", {128, 64}}};
 constexpr int kBatchSizes[] = {1, 8, 32, 64, 128};
 
@@ -73,29 +74,34 @@ void DigitModelPanel(PanelContext& ctx) {
 
     // ---- Choices ----
     ImGui::Separator();
-    row_label("shape");
-    bool known_shape = false;
-    for (const Shape& shape : kShapes) {
-        known_shape |= c.hidden == shape.hidden;
-        if (radio(shape.label, c.hidden == shape.hidden, fs * 0.8f) && c.hidden != shape.hidden)
-            ctx.out.push_back(train::SetHidden{shape.hidden});
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("A new shape starts again from step 0 with fresh weights.");
+    // Shape and loss as two combos, side by side when they fit.
+    std::string current;
+    for (std::size_t i = 0; i < sizes.size(); ++i) {
+        if (i) current += '-';
+        current += std::to_string(sizes[i]);
     }
-    if (!known_shape) {  // the lesson's own shape, shown as chosen
-        std::string label;
-        for (std::size_t i = 0; i < sizes.size(); ++i) {
-            if (i) label += '-';
-            label += std::to_string(sizes[i]);
-        }
-        radio(label.c_str(), true, fs * 0.8f);
+    const float shape_w = FitItemWidth(ImGui::CalcTextSize("784-128-64-10").x + ImGui::GetFrameHeight() * 1.6f, "shape");
+    ImGui::SetNextItemWidth(shape_w);
+    if (ImGui::BeginCombo("shape", current.c_str())) {
+        for (const Shape& shape : kShapes)
+            if (ImGui::Selectable(shape.label, c.hidden == shape.hidden) && c.hidden != shape.hidden)
+                ctx.out.push_back(train::SetHidden{shape.hidden});
+        ImGui::EndCombo();
     }
-
-    row_label("loss");
-    SameLineIfFits(CheckboxWidth("cross-entropy"), fs * 0.8f);
-    if (ImGui::RadioButton("cross-entropy", c.loss == nn::Loss::CrossEntropy) && c.loss != nn::Loss::CrossEntropy)
-        ctx.out.push_back(train::SetLoss{nn::Loss::CrossEntropy});
-    if (radio("squared error", c.loss == nn::Loss::SquaredError, fs * 0.8f) && c.loss != nn::Loss::SquaredError)
-        ctx.out.push_back(train::SetLoss{nn::Loss::SquaredError});
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A new shape starts again from step 0 with fresh weights.");
+    const float loss_w = FitItemWidth(ImGui::CalcTextSize("squared error").x + ImGui::GetFrameHeight() * 1.6f, "loss");
+    SameLineIfFits(LabeledWidth(loss_w, "loss"), fs * 1.2f);
+    ImGui::SetNextItemWidth(loss_w);
+    if (ImGui::BeginCombo("loss", c.loss == nn::Loss::CrossEntropy ? "cross-entropy" : "squared error")) {
+        if (ImGui::Selectable("cross-entropy", c.loss == nn::Loss::CrossEntropy) && c.loss != nn::Loss::CrossEntropy)
+            ctx.out.push_back(train::SetLoss{nn::Loss::CrossEntropy});
+        if (ImGui::Selectable("squared error", c.loss == nn::Loss::SquaredError) && c.loss != nn::Loss::SquaredError)
+            ctx.out.push_back(train::SetLoss{nn::Loss::SquaredError});
+        ImGui::EndCombo();
+    }
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("cross-entropy: −log of the probability given to the true digit.\n"
+                          "squared error: the squared distance between the ten probabilities and the one-hot answer.");
 
     row_label("digits per step");
     for (int b : kBatchSizes) {

@@ -130,7 +130,7 @@ void DigitWeightsPanel(PanelContext& ctx) {
     const float below = ImGui::GetFrameHeightWithSpacing() + WrappedTextHeight(count_text(0), avail.x) + spacing * 2.f;
     const float grid_h = ImGui::GetContentRegionAvail().y - below;
     const digits::GridFit grid =
-        digits::fit_pictures(std::min(neurons, kMostShown), avail.x, grid_h, least, std::max(least, fs * 5.f), gap, caption_h);
+        digits::fit_pictures(std::min(neurons, kMostShown), avail.x, grid_h, least, std::max(least, fs * 7.f), gap, caption_h);
     const int shown = grid.count;
 
     // ---- Pictures: new weights, at most every kRefreshSeconds while training ----
