@@ -31,7 +31,7 @@ MatrixCell most_common_mistake(const std::array<int, 100>& confusion) {
 void ConfusionPanel(PanelContext& ctx) {
     const train::DigitsView* v = digits::digits_view(ctx);
     if (!v || !v->test || v->test->count() == 0) {
-        PanelFallback(ctx, "No digits to show yet: see the Digit data panel (./run.sh installs them into data/mnist).");
+        PanelFallback(ctx, "No digits to show yet: ./run.sh installs them into data/mnist (or start nnscope with --mnist-dir DIR).");
         return;
     }
     if (!v->evaluation || v->evaluation->measured() == 0) {
