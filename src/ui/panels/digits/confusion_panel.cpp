@@ -81,9 +81,12 @@ void ConfusionPanel(PanelContext& ctx) {
     const float side_under = std::min((avail.x - margin_w) / 10.f, (rest_h - drill_need - margin_h) / 10.f);
     const float least_side = std::ceil(line * 0.8f);  // row labels (digits, shorter than a line) never on each other
     const bool beside = side_beside >= least_side && side_beside >= side_under;
+    const bool under = !beside && side_under >= least_side;
     // Beside, the matrix leaves the digits two fifths of a wide panel; under, it takes the height
-    // the row of digits leaves.
-    const float side = std::max(least_side, std::floor(beside ? std::min(side_beside, (avail.x - fs - margin_w) * 0.6f / 10.f) : side_under));
+    // the row of digits leaves; with no room for the digits, it takes the whole panel.
+    const float side = std::max(least_side, std::floor(beside  ? std::min(side_beside, (avail.x - fs - margin_w) * 0.6f / 10.f)
+                                                       : under ? side_under
+                                                               : std::min(side_by_height, (avail.x - margin_w) / 10.f)));
     const float matrix_w = margin_w + side * 10.f;
     const float matrix_h = margin_h + side * 10.f;
 
