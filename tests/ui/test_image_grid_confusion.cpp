@@ -44,3 +44,39 @@ TEST_CASE("confusion matrix: each cell is its share of its row; an empty row sta
     CHECK(s[4] == doctest::Approx(1.0));
     for (int c = 0; c < 3; ++c) CHECK(s[std::size_t(6 + c)] == 0.f);
 }
+
+TEST_CASE("image grid: a click lands on the image or caption under it, never on a gap or past the last") {
+    using ui::plot_detail::image_grid_index_at;
+    // 7 images in columns of 3, 80 px pictures, 20 px captions, 10 px gaps: a pitch of 90 across, 110 down.
+    ui::plot_detail::GridShape g;
+    g.columns = 3;
+    g.rows = 3;
+    g.side = 80;
+    CHECK(image_grid_index_at(g, 7, 10, 20, ImVec2(5, 5)) == 0);
+    CHECK(image_grid_index_at(g, 7, 10, 20, ImVec2(95, 5)) == 1);
+    CHECK(image_grid_index_at(g, 7, 10, 20, ImVec2(185, 79)) == 2);
+    CHECK(image_grid_index_at(g, 7, 10, 20, ImVec2(5, 95)) == 0);    // the first image's caption
+    CHECK(image_grid_index_at(g, 7, 10, 20, ImVec2(5, 115)) == 3);   // second row
+    CHECK(image_grid_index_at(g, 7, 10, 20, ImVec2(5, 225)) == 6);   // third row, the last image
+    CHECK(image_grid_index_at(g, 7, 10, 20, ImVec2(95, 225)) == -1);  // where an eighth would be
+    CHECK(image_grid_index_at(g, 7, 10, 20, ImVec2(85, 5)) == -1);   // the gap between columns
+    CHECK(image_grid_index_at(g, 7, 10, 20, ImVec2(5, 105)) == -1);  // the gap between rows
+    CHECK(image_grid_index_at(g, 7, 10, 20, ImVec2(-1, 5)) == -1);
+    CHECK(image_grid_index_at(g, 7, 10, 20, ImVec2(275, 5)) == -1);  // right of the last column
+}
+
+TEST_CASE("confusion matrix: a click maps to the row (true class) and column (answer) under it") {
+    using ui::plot_detail::matrix_cell_at;
+    // Ten classes of 30 px cells.
+    const ui::MatrixCell a = matrix_cell_at(30, 10, ImVec2(5, 5));
+    CHECK(a.row == 0);
+    CHECK(a.col == 0);
+    const ui::MatrixCell b = matrix_cell_at(30, 10, ImVec2(9 * 30 + 1, 4 * 30 + 29));  // true 4, read as 9
+    CHECK(b.row == 4);
+    CHECK(b.col == 9);
+    CHECK(b.valid());
+    CHECK_FALSE(matrix_cell_at(30, 10, ImVec2(300, 5)).valid());  // right of the grid
+    CHECK_FALSE(matrix_cell_at(30, 10, ImVec2(5, 300)).valid());  // under it
+    CHECK_FALSE(matrix_cell_at(30, 10, ImVec2(-0.5f, 5)).valid());
+    CHECK_FALSE(matrix_cell_at(30, 0, ImVec2(5, 5)).valid());
+}

@@ -15,7 +15,12 @@ const PanelInfo kPanels[] = {
     {"model", "Build the network", ModelPanel, 0.9f, 13.f, 8.f},
     {"data", "Data", DataPanel, 0.9f, 13.f, 9.f},
     {"landscape", "The loss landscape of two weights", LandscapePanel, 1.3f, 13.f, 16.f},
-    // The digits.
+    // The digit reader.
+    {"digits", "Test digits and what the network reads", DigitSamplesPanel, 1.4f, 15.f, 20.f},
+    {"confusion", "Which digits it mixes up: the confusion matrix", ConfusionPanel, 1.4f, 15.f, 18.f},
+    {"weights", "What the first layer looks for: its weights", DigitWeightsPanel, 1.2f, 14.f, 14.f},
+    {"digit_model", "The digit reader's network", DigitModelPanel, 0.9f, 14.f, 13.f},
+    {"digit_data", "The digits", DigitDataPanel, 0.7f, 14.f, 10.f},
     {"canvas", "Draw a digit", CanvasPanel, 1.3f, 16.f, 17.f},
 };
 }  // namespace

@@ -1,7 +1,10 @@
 #pragma once
 // One function per panel. Each draws from the latest snapshot and appends the commands the user
 // gave to `out`; none holds a pointer into the model.
+#include <cstdint>
+#include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <imgui.h>
@@ -33,6 +36,28 @@ struct PlaneRect {
     }
 };
 
+// What the digit reader's panels remember between frames: the student's choices, and pictures made
+// once per test set (the grey digits) or per published weights (the first layer), not per frame.
+struct DigitsPanelState {
+    int selected = -1;                // test-set index of the digit whose probabilities are shown; -1: none chosen
+    int cell_true = -1, cell_read = -1;  // the confusion matrix's chosen cell; -1: none chosen
+    std::string dir;                  // the folder typed into the Digit data panel
+    FileBrowserState browser;
+
+    // Grey RGBA pictures of test digits, by index into `pictured_test` (made when first shown).
+    std::shared_ptr<const data::MnistSet> pictured_test;
+    std::uint64_t test_version = 0;   // grows when the test set changes: the textures' version
+    std::unordered_map<int, std::vector<ImU32>> digit_rgba;
+
+    // The first layer's weights as coloured 28x28 pictures, made from `pictured_model`.
+    std::shared_ptr<const nn::Mlp> pictured_model;
+    std::uint64_t weights_version = 0;  // grows with every new set of pictures: the textures' version
+    double weights_made_at = -1e9;      // ImGui time of the last pictures (new ones at most a few a second)
+    int weights_shown = 0;              // how many neurons the pictures are of
+    float weights_scale = 0;            // the colour scale: ±this is full blue / orange
+    std::vector<std::vector<ImU32>> weight_rgba;
+};
+
 // What the panels remember between frames (view choices and edits in progress, not training state).
 struct PanelState {
     bool show_hidden_lines = true;
@@ -47,6 +72,7 @@ struct PanelState {
     double drop_notice_until = -1;  // a dropped file's message floats on screen until then (ImGui time)
     PlaneRect plane;
     CanvasState canvas;             // lesson 5's drawing
+    DigitsPanelState digits;
 };
 
 struct PanelContext {

@@ -13,6 +13,10 @@ namespace ui {
 
 using namespace plot_detail;
 
+namespace {
+constexpr ImU32 kSelectedCell = IM_COL32(255, 80, 190, 255);  // a pink that no viridis fill (nor the white diagonal) resembles
+}  // namespace
+
 std::vector<float> plot_detail::row_shares(std::span<const int> counts, int classes) {
     std::vector<float> shares(std::size_t(classes) * std::size_t(classes), 0.f);
     for (int r = 0; r < classes; ++r) {
@@ -25,7 +29,14 @@ std::vector<float> plot_detail::row_shares(std::span<const int> counts, int clas
     return shares;
 }
 
-void ConfusionMatrix(const char* id, std::span<const int> counts, int classes, std::span<const std::string> labels,
+MatrixCell plot_detail::matrix_cell_at(float side, int classes, ImVec2 local) {
+    if (classes <= 0 || !(side > 0) || local.x < 0 || local.y < 0) return {};
+    const int c = int(std::floor(local.x / side)), r = int(std::floor(local.y / side));
+    if (r >= classes || c >= classes) return {};
+    return {r, c};
+}
+
+MatrixCell ConfusionMatrix(const char* id, std::span<const int> counts, int classes, std::span<const std::string> labels,
                      const ConfusionMatrixOptions& options) {
     if (classes < 0 || std::size_t(classes) * std::size_t(classes) > counts.size()) classes = 0;  // malformed input
     const float font = ImGui::GetFontSize();
@@ -44,17 +55,20 @@ void ConfusionMatrix(const char* id, std::span<const int> counts, int classes, s
     const float grid = side * float(classes);
     const float height = options.size.y > 0 ? options.size.y : top + grid + bottom;
     ImRect bb;
-    if (!begin_widget(id, ImVec2(avail, height), height, bb)) return;
+    if (!begin_widget(id, ImVec2(avail, height), height, bb)) return {};
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (classes == 0) {
         no_data_note(dl, bb);
-        return;
+        return {};
     }
     const std::vector<float> shares = row_shares(counts, classes);
     const ImVec2 g0(bb.Min.x + left, bb.Min.y + top);
     draw_text(dl, ImVec2(bb.Min.x, bb.Min.y), kMutedText, shorten_to_width(options.row_title + " ↓", avail));
     const ImVec2 mouse = ImGui::GetIO().MousePos;
-    int hover_r = -1, hover_c = -1;
+    const MatrixCell hover = ImGui::IsItemHovered() ? matrix_cell_at(side, classes, ImVec2(mouse.x - g0.x, mouse.y - g0.y))
+                                                    : MatrixCell{};
+    const MatrixCell clicked = hover.valid() && ImGui::IsItemClicked() ? hover : MatrixCell{};
+    const int hover_r = hover.row, hover_c = hover.col;
     for (int r = 0; r < classes; ++r) {
         const std::string rl = label(r);
         draw_text(dl, ImVec2(g0.x - pad - text_size(rl).x, g0.y + side * (float(r) + 0.5f) - line * 0.5f), text_color(), rl);
@@ -80,14 +94,17 @@ void ConfusionMatrix(const char* id, std::span<const int> counts, int classes, s
                     break;
                 }
             }
-            if (ImGui::IsItemHovered() && mouse.x >= p0.x && mouse.x < p1.x && mouse.y >= p0.y && mouse.y < p1.y) {
-                hover_r = r;
-                hover_c = c;
-            }
         }
         // The right answers, on the diagonal.
         dl->AddRect(ImVec2(g0.x + side * float(r), g0.y + side * float(r)),
                     ImVec2(g0.x + side * float(r + 1) - 1.f, g0.y + side * float(r + 1) - 1.f), IM_COL32_WHITE, 0.f, 0, 2.f);
+    }
+    // The chosen cell, over its neighbours' fill.
+    if (options.selected_row >= 0 && options.selected_row < classes && options.selected_col >= 0 && options.selected_col < classes) {
+        const ImVec2 p0(g0.x + side * float(options.selected_col), g0.y + side * float(options.selected_row));
+        const float t = std::max(2.f, std::round(font * 0.15f));
+        dl->AddRect(ImVec2(p0.x - t * 0.5f, p0.y - t * 0.5f), ImVec2(p0.x + side - 1.f + t * 0.5f, p0.y + side - 1.f + t * 0.5f),
+                    kSelectedCell, 0.f, 0, t);
     }
     // Column labels: every k-th when they would run together.
     float widest = 0;
@@ -108,6 +125,7 @@ void ConfusionMatrix(const char* id, std::span<const int> counts, int classes, s
                     total, 100.0 * double(shares[std::size_t(hover_r * classes + hover_c)]));
         ImGui::EndTooltip();
     }
+    return clicked;
 }
 
 }  // namespace ui

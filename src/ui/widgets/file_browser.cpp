@@ -121,7 +121,12 @@ bool FileBrowserModal(const char* title, FileBrowserState& state, std::span<cons
         ImGui::TextDisabled("Nothing to open here: no folders and no files of this kind.");
     ImGui::EndChild();
     std::string kinds;
-    for (const std::string& e : extensions) kinds += (kinds.empty() ? "" : ", ") + e;
+    bool bare = false;  // "" asks for files without an extension (MNIST's train-images-idx3-ubyte)
+    for (const std::string& e : extensions) {
+        if (e.empty()) bare = true;
+        else kinds += (kinds.empty() ? "" : ", ") + e;
+    }
+    if (bare && !kinds.empty()) kinds += " and extensionless";
     ImGui::PushTextWrapPos(0.f);
     ImGui::TextDisabled("Folders and %s files. Click a folder to open it, a file to load it.",
                         kinds.empty() ? "all" : kinds.c_str());

@@ -22,6 +22,16 @@ GridShape plot_detail::image_grid_shape(int count, float width, float gap, float
     return g;
 }
 
+int plot_detail::image_grid_index_at(const GridShape& g, int count, float gap, float caption_h, ImVec2 local) {
+    if (count <= 0 || g.rows <= 0 || g.side <= 0 || local.x < 0 || local.y < 0) return -1;
+    const float pitch_x = g.side + gap, pitch_y = g.side + caption_h + gap;
+    const int c = int(std::floor(local.x / pitch_x)), r = int(std::floor(local.y / pitch_y));
+    if (c >= g.columns || r >= g.rows) return -1;
+    if (local.x - float(c) * pitch_x >= g.side || local.y - float(r) * pitch_y >= g.side + caption_h) return -1;  // a gap
+    const int i = r * g.columns + c;
+    return i < count ? i : -1;
+}
+
 namespace {
 // One image as grey cells; a run of pixels of one shade (in 32 steps) is one rectangle, so a digit
 // on black costs a few dozen quads, not 784.
@@ -46,7 +56,7 @@ void draw_grey_cells(ImDrawList* dl, ImVec2 p0, ImVec2 p1, std::span<const float
 }
 }  // namespace
 
-void ImageGrid(const char* id, std::span<const float> pixels, int count, int width, int height,
+int ImageGrid(const char* id, std::span<const float> pixels, int count, int width, int height,
                std::span<const std::string> captions, std::span<const ImU32> caption_colors,
                const ImageGridOptions& options) {
     const std::size_t per_image = std::size_t(std::max(width, 0)) * std::size_t(std::max(height, 0));
@@ -62,14 +72,17 @@ void ImageGrid(const char* id, std::span<const float> pixels, int count, int wid
     const float cell_h = g.side + caption_h;
     const float total_h = count > 0 ? float(g.rows) * cell_h + float(g.rows - 1) * gap : font * 2.f;
     ImRect bb;
-    if (!begin_widget(id, ImVec2(avail, total_h), total_h, bb)) return;
+    if (!begin_widget(id, ImVec2(avail, total_h), total_h, bb)) return -1;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (count == 0) {
         no_data_note(dl, bb);
-        return;
+        return -1;
     }
     const ImVec2 mouse = ImGui::GetIO().MousePos;
-    int hovered = -1;
+    const int hovered = ImGui::IsItemHovered()
+                            ? image_grid_index_at(g, count, gap, caption_h, ImVec2(mouse.x - bb.Min.x, mouse.y - bb.Min.y))
+                            : -1;
+    const int clicked = hovered >= 0 && ImGui::IsItemClicked() ? hovered : -1;
     for (int i = 0; i < count; ++i) {
         const int r = i / g.columns, c = i % g.columns;
         const ImVec2 p0(bb.Min.x + float(c) * (g.side + gap), bb.Min.y + float(r) * (cell_h + gap));
@@ -82,8 +95,6 @@ void ImageGrid(const char* id, std::span<const float> pixels, int count, int wid
             const ImU32 color = i < int(caption_colors.size()) ? caption_colors[std::size_t(i)] : text_color();
             draw_text(dl, ImVec2(p0.x + (g.side - text_size(text).x) * 0.5f, p1.y + font * 0.1f), color, text);
         }
-        if (ImGui::IsItemHovered() && mouse.x >= p0.x && mouse.x < p1.x && mouse.y >= p0.y && mouse.y < p1.y + caption_h)
-            hovered = i;
     }
     if (hovered >= 0) {
         ImGui::BeginTooltip();
@@ -91,6 +102,7 @@ void ImageGrid(const char* id, std::span<const float> pixels, int count, int wid
         else ImGui::Text("image %d", hovered + 1);
         ImGui::EndTooltip();
     }
+    return clicked;
 }
 
 }  // namespace ui

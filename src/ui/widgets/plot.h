@@ -148,7 +148,8 @@ struct ImageGridOptions {
 // `count` grey images of width x height values in [0, 1] (row-major, one after another, 0 black,
 // 1 white), in a grid of square cells that fits the width, each with an optional caption under it
 // in its colour (e.g. the prediction, green when right); hovering an image shows its caption.
-void ImageGrid(const char* id, std::span<const float> pixels, int count, int width, int height,
+// Returns the index of the image clicked this frame (its picture or its caption), or -1.
+int ImageGrid(const char* id, std::span<const float> pixels, int count, int width, int height,
                std::span<const std::string> captions, std::span<const ImU32> caption_colors,
                const ImageGridOptions& options);
 
@@ -157,13 +158,20 @@ struct ConfusionMatrixOptions {
     std::string row_title = "true class";       // down the side
     std::string col_title = "predicted class";  // under the columns
     ImVec2 size = ImVec2(0, 0);                 // 0: the available width, square cells
+    int selected_row = -1, selected_col = -1;   // a cell outlined as chosen (e.g. the one clicked); -1: none
+};
+
+// A cell of a matrix: row and column, or -1 and -1 for none.
+struct MatrixCell {
+    int row = -1, col = -1;
+    bool valid() const { return row >= 0 && col >= 0; }
 };
 
 // counts: classes x classes, row-major; row = true class, column = predicted. Each cell is coloured
 // by its share of its row (so a rare class reads as clearly as a common one), the count is written
 // in it when it fits, the diagonal (right answers) is outlined, and hovering a cell says how many
-// of that class were taken for the other.
-void ConfusionMatrix(const char* id, std::span<const int> counts, int classes, std::span<const std::string> labels,
+// of that class were taken for the other. Returns the cell clicked this frame, if any.
+MatrixCell ConfusionMatrix(const char* id, std::span<const int> counts, int classes, std::span<const std::string> labels,
                      const ConfusionMatrixOptions& options);
 
 // ---- Shared pieces ---------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "ui/widgets/contour.h"
+#include "ui/widgets/plot.h"
 
 namespace ui::plot_detail {
 
@@ -93,6 +94,14 @@ struct GridShape {
     float side = 0;
 };
 GridShape image_grid_shape(int count, float width, float gap, float min_image, int fixed_columns);
+// The image under a point `local` (pixels from the grid's top left) when each image of the grid is
+// followed by a caption strip `caption_h` high and `gap` separates images and rows; -1 in a gap,
+// outside, or past the last image.
+int image_grid_index_at(const GridShape& g, int count, float gap, float caption_h, ImVec2 local);
+
+// Confusion matrix: the cell under a point `local` (pixels from the grid's top left) of a grid of
+// classes x classes square cells `side` pixels wide; none outside it.
+MatrixCell matrix_cell_at(float side, int classes, ImVec2 local);
 
 // Confusion matrix: each cell's share of its row (a row of zeros stays zero).
 std::vector<float> row_shares(std::span<const int> counts, int classes);
