@@ -60,9 +60,9 @@ public:
     // t [count, outputs] (a shuffled order's next slice): step(mlp, x(rows), t(rows)). Each thread
     // copies the rows it will work on itself, so the copying is shared out and each row arrives
     // in the cache of the core that reads it. Measured over an epoch of 60,000 digits
-    // (784-128-64-10, batch 64, two threads, about 0.21 s of steps): rows copied by one thread into
-    // one batch before each step add 0.03-0.045 s (the copying alone is 0.02 s; the rest is the
-    // other core fetching its half from the first core's cache); copied here, about 0.022 s.
+    // (784-128-64-10, batch 64, two threads, 0.143 s of steps on an idle machine): rows copied by
+    // one thread into one batch before each step add 0.032 s (the copying alone is 0.019 s; the
+    // rest is the other core fetching its half from the first core's cache); copied here, 0.022 s.
     StepResult step_rows(Mlp& mlp, const Matrix& x, const Matrix& t, std::span<const int> rows);
 
     // Per layer, for the panels: the norm of the weight gradient dL/dW of the last step, and the
