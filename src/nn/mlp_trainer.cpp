@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <tuple>
 
 #ifdef _OPENMP
 #include <omp.h>
@@ -77,6 +79,7 @@ void MlpTrainer::prepare(const Mlp& mlp, int batch) {
             w.cache.dz[i].resize(rows, mlp.sizes[i + 1]);
             if (mlp.skips(l)) w.cache.y[i].resize(rows, mlp.sizes[i + 1]);
         }
+        w.x.resize(rows, mlp.inputs());
         w.t.resize(rows, mlp.outputs());
     }
     dW_.resize(std::size_t(L));
@@ -112,9 +115,25 @@ void MlpTrainer::first_layer_rows(const Mlp& mlp, int part) {
     z.rowwise() += mlp.b[0].middleCols(r0, r1 - r0);
 }
 
-void MlpTrainer::forward_backward(const Mlp& mlp, Worker& w, const Matrix& t, int begin, int rows, int batch,
-                                  bool first_layer_done) {
-    w.t = t.middleRows(begin, rows);
+// Thread `part` copies its block of the batch's rows (the block split among the team) into the
+// buffers of the workers that hold them. With as many workers as threads, a thread's block is its
+// own worker's rows; otherwise some rows go to another thread's worker, and the caller waits for
+// every thread's copies before reading them.
+void MlpTrainer::copy_rows(const Matrix& x, const Matrix& t, std::span<const int> rows, int part) {
+    const auto [begin, end] = block(batch_, plan_.parts, part);
+    const auto x_bytes = std::size_t(x.cols()) * sizeof(float), t_bytes = std::size_t(t.cols()) * sizeof(float);
+    int worker = 0;
+    auto [worker_begin, worker_end] = block(batch_, plan_.workers, worker);
+    for (int i = begin; i < end; ++i) {
+        while (i >= worker_end) std::tie(worker_begin, worker_end) = block(batch_, plan_.workers, ++worker);
+        Worker& w = workers_[std::size_t(worker)];
+        const Eigen::Index row = rows[std::size_t(i)];
+        std::memcpy(w.x.row(i - worker_begin).data(), x.row(row).data(), x_bytes);
+        std::memcpy(w.t.row(i - worker_begin).data(), t.row(row).data(), t_bytes);
+    }
+}
+
+void MlpTrainer::forward_backward(const Mlp& mlp, Worker& w, int rows, int batch, bool first_layer_done) {
     const Matrix& logits = mlp_forward(mlp, w.cache, first_layer_done ? 1 : 0);
     w.result.correct = count_correct(logits, w.t);
     w.result.loss = mlp_loss(mlp, w.t, w.cache);
@@ -200,7 +219,15 @@ void MlpTrainer::exact_weight_norms(const Mlp& mlp) {
 }
 
 StepResult MlpTrainer::step(Mlp& mlp, const Matrix& x, const Matrix& t) {
-    const int batch = int(x.rows());
+    return run_step(mlp, x, t, {}, int(x.rows()));
+}
+
+StepResult MlpTrainer::step_rows(Mlp& mlp, const Matrix& x, const Matrix& t, std::span<const int> rows) {
+    return run_step(mlp, x, t, rows, int(rows.size()));
+}
+
+StepResult MlpTrainer::run_step(Mlp& mlp, const Matrix& x, const Matrix& t, std::span<const int> rows, int batch) {
+    const bool copies = !rows.empty();
     prepare(mlp, batch);
     const bool fused = plan_.fused;
     if (fused && (!norms_valid_ || steps_since_exact_ >= kExactNormInterval)) exact_weight_norms(mlp);
@@ -212,18 +239,30 @@ StepResult MlpTrainer::step(Mlp& mlp, const Matrix& x, const Matrix& t) {
     const int workers = plan_.workers;
     for (int k = 0; k < workers; ++k) {
         const auto [begin, end] = block(batch, workers, k);
-        workers_[std::size_t(k)].cache.set_input(x.row(begin).data(), end - begin, x.cols());
+        Worker& w = workers_[std::size_t(k)];
+        if (copies) {
+            w.cache.set_input(w.x.data(), end - begin, x.cols());
+        } else {
+            w.cache.set_input(x.row(begin).data(), end - begin, x.cols());
+            w.t = t.middleRows(begin, end - begin);
+        }
     }
     const auto run = [&](int k) {
+        if (copies) {
+            copy_rows(x, t, rows, k);
+            if (workers != team) {
+#pragma omp barrier
+            }
+        }
         if (plan_.split_first_layer) {
             first_layer_rows(mlp, k);
 #pragma omp barrier
-            if (k == 0) forward_backward(mlp, workers_[0], t, 0, batch, batch, true);
+            if (k == 0) forward_backward(mlp, workers_[0], batch, batch, true);
             return;
         }
         if (k < workers) {
             const auto [begin, end] = block(batch, workers, k);
-            forward_backward(mlp, workers_[std::size_t(k)], t, begin, end - begin, batch, false);
+            forward_backward(mlp, workers_[std::size_t(k)], end - begin, batch, false);
         }
     };
     if (team == 1) {

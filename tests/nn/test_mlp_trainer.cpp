@@ -105,6 +105,35 @@ TEST_CASE("a small batch of a wide network: the fused update with Gram norms, an
     CHECK(nn::MlpTrainer::plan(sizes, 1, 2, nn::OptimizerKind::SGD).parts == 1);
 }
 
+TEST_CASE("a step on rows of a data set, each thread copying its own, equals a step on those rows copied first") {
+    // Batch 8: one worker (on two threads, each its block of the first layer); 64: a worker per
+    // thread; 63: blocks of unequal size.
+    const Batch data = classes_batch(300, 50, 10, 11);
+    for (int batch : {8, 63, 64})
+        for (int threads : {1, 2}) {
+            CAPTURE(batch);
+            CAPTURE(threads);
+            std::mt19937_64 rng(batch);
+            nn::Mlp from_rows = nn::make_mlp<float>({50, 64, 32, 10}, nn::Activation::ReLU, 6);
+            nn::Mlp from_batch = from_rows;
+            nn::MlpTrainer by_rows({nn::OptimizerKind::SGD, 0.1f}, threads), by_batch({nn::OptimizerKind::SGD, 0.1f}, threads);
+            for (int step = 0; step < 3; ++step) {
+                std::vector<int> rows(static_cast<std::size_t>(batch));
+                for (int& r : rows) r = int(rng() % std::uint64_t(data.x.rows()));
+                Batch copied{nn::Matrix(batch, data.x.cols()), nn::Matrix(batch, data.t.cols())};
+                for (int i = 0; i < batch; ++i) {
+                    copied.x.row(i) = data.x.row(rows[std::size_t(i)]);
+                    copied.t.row(i) = data.t.row(rows[std::size_t(i)]);
+                }
+                const nn::StepResult a = by_rows.step_rows(from_rows, data.x, data.t, rows);
+                const nn::StepResult b = by_batch.step(from_batch, copied.x, copied.t);
+                CHECK(a.loss == b.loss);
+                CHECK(a.correct == b.correct);
+            }
+            CHECK(max_difference(from_rows, from_batch) == 0.f);
+        }
+}
+
 TEST_CASE("two threads give the same step as one, with shortcuts and Adam") {
     const Batch b = classes_batch(256, 12, 3, 9);
     auto one = nn::make_mlp<float>({12, 16, 16, 16, 3}, nn::Activation::ReLU, 5, true);

@@ -94,5 +94,12 @@ TEST_CASE("no allocation inside a training step once the first step has run") {
                 for (int step = 0; step < 20; ++step) trainer.step(mlp, x, t);
             });
             CHECK(during == 0);
+            // The same batch as rows of a data set (here the batch itself, backwards).
+            std::vector<int> rows(static_cast<std::size_t>(c.batch));
+            for (int i = 0; i < c.batch; ++i) rows[std::size_t(i)] = c.batch - 1 - i;
+            trainer.step_rows(mlp, x, t, rows);
+            CHECK(allocations_during([&] {
+                      for (int step = 0; step < 20; ++step) trainer.step_rows(mlp, x, t, rows);
+                  }) == 0);
         }
 }
