@@ -217,11 +217,9 @@ void DigitsRun::apply(FamilyCommand& command) {
 void DigitsRun::next_batch() {
     const int n = int(train_->count());
     const int b = std::min(config_.batch_size > 0 ? config_.batch_size : n, n);
-    if (batch_x_.rows() != b) {
-        batch_x_.resize(b, data::kMnistPixels);
-        batch_t_.resize(b, kClasses);
-    }
-    // Every digit once per pass, in a new random order each pass.
+    batch_rows_.resize(std::size_t(b));
+    // Every digit once per pass, in a new random order each pass. The trainer copies the rows
+    // itself, each thread its own share, into the cache of the core that reads them.
     for (int i = 0; i < b; ++i) {
         if (cursor_ >= order_.size()) {
             order_.resize(std::size_t(n));
@@ -229,19 +227,17 @@ void DigitsRun::next_batch() {
             std::shuffle(order_.begin(), order_.end(), order_rng_);
             cursor_ = 0;
         }
-        const int e = order_[cursor_++];
-        batch_x_.row(i) = train_->images.row(e);
-        batch_t_.row(i) = train_targets_.row(e);
+        batch_rows_[std::size_t(i)] = order_[cursor_++];
     }
 }
 
 void DigitsRun::step() {
     if (!divergence_.empty() || !cannot_train().empty()) return;
     next_batch();
-    const nn::StepResult r = trainer_.step(mlp_, batch_x_, batch_t_);
+    const nn::StepResult r = trainer_.step_rows(mlp_, train_->images, train_targets_, batch_rows_);
     ++weights_version_;
     loss_ = r.loss;
-    accuracy_ = float(r.correct) / float(batch_x_.rows());
+    accuracy_ = float(r.correct) / float(batch_rows_.size());
     grad_norms_ = trainer_.grad_norms();
     weight_norms_ = trainer_.weight_norms();
     ++steps_;

@@ -85,7 +85,7 @@ private:
     std::mt19937_64 order_rng_;
     std::vector<int> order_;
     std::size_t cursor_ = 0;
-    nn::Matrix batch_x_, batch_t_;
+    std::vector<int> batch_rows_;  // the digits of the next step
 
     std::uint64_t steps_ = 0;
     using Clock = std::chrono::steady_clock;
