@@ -78,7 +78,7 @@ TEST_CASE("lesson 5 step 2: 90% of the test digits between step 800 and step 1,1
     }
 }
 
-TEST_CASE("lesson 5 step 3: after 3,000 steps, 91.5% of the test digits and 98% of the training digits; other seeds 89-92% and 94-98%") {
+TEST_CASE("lesson 5 step 3: after 3,000 steps, 91.5% of the test digits and 98% of the training digits: other seeds 89-92% and 94-98%") {
     REQUIRE(warmup(3) == 3000);
     for (std::uint64_t seed = 1; seed <= 5; ++seed) {
         CAPTURE(seed);
@@ -99,7 +99,7 @@ TEST_CASE("lesson 5 step 3: after 3,000 steps, 91.5% of the test digits and 98% 
     }
 }
 
-TEST_CASE("lesson 5 step 5: after 200 steps squared error reads under 55% (seed 1: 49%), cross-entropy about 80%; both about 90% by step 2,000") {
+TEST_CASE("lesson 5 step 5: after 200 steps squared error reads under 55% (seed 1: 49%), cross-entropy about 80%: both about 90% by step 2,000") {
     for (std::uint64_t seed = 1; seed <= 5; ++seed) {
         CAPTURE(seed);
         const train::Config squared = preset(5, seed), cross = preset(2, seed);
@@ -145,7 +145,7 @@ TEST_CASE("lesson 5 step 5: squared error corrects a confident mistake weakly, c
     CHECK(push[1] < 0.01f);               // squared error: scaled by the small probability
 }
 
-TEST_CASE("lesson 5 step 6: 109,386 numbers; 90% within 1,000 steps; about 95% and every training digit by step 5,000") {
+TEST_CASE("lesson 5 step 6: 109,386 numbers: 90% within 1,000 steps: about 95% and every training digit by step 5,000") {
     for (std::uint64_t seed = 1; seed <= 5; ++seed) {
         CAPTURE(seed);
         const train::Config c = preset(6, seed);

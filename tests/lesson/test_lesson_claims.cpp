@@ -254,7 +254,7 @@ TEST_CASE("lesson 2 step 5: once XOR is solved, raising the rate up to 50 withou
 
 // ---- Lesson 3: gradient descent ---------------------------------------------------------------
 
-TEST_CASE("lesson 3 step 2: at rate 0.02 plain gradient descent creeps; raised to 0.3 it reaches the valley floor within 60 steps") {
+TEST_CASE("lesson 3 step 2: at rate 0.02 plain gradient descent creeps: raised to 0.3 it reaches the valley floor within 60 steps") {
     PlaneRun s(preset(3, 2));
     REQUIRE(s.config().learning_rate == doctest::Approx(0.02f));
     train_steps(s, 100);
@@ -337,7 +337,7 @@ TEST_CASE("lesson 3 step 6: one example, a mini-batch of 16 and all points each 
 
 // ---- Lesson 4: vanishing gradients --------------------------------------------------------------
 
-TEST_CASE("lesson 4 step 1: after one step the bars fall about 7 powers of ten from the output to layer 1; by step 2,000 about 1") {
+TEST_CASE("lesson 4 step 1: after one step the bars fall about 7 powers of ten from the output to layer 1: by step 2,000 about 1") {
     const lesson::Preset& p = lesson_step(4, 1).preset;
     PlaneRun s(p.config);
     train_steps(s, std::max(1, p.warmup_steps));
@@ -396,7 +396,7 @@ TEST_CASE("lesson 4 step 3: from seeds 3 and 4 the twenty ReLU layers get partwa
     }
 }
 
-TEST_CASE("lesson 4 step 3: switching a trained ReLU net to sigmoid sinks layer 1's bar; back to ReLU, it recovers") {
+TEST_CASE("lesson 4 step 3: switching a trained ReLU net to sigmoid sinks layer 1's bar: back to ReLU, it recovers") {
     PlaneRun s(preset(4, 3));
     train_steps(s, 500);
     s.set_activation(nn::Activation::Sigmoid);
@@ -418,7 +418,7 @@ TEST_CASE("lesson 4 step 4: with ReLU and shortcuts every seed from 1 to 8 learn
 }
 
 TEST_CASE("lesson 4 step 4: sigmoid with shortcuts: layers 2-20 keep at least a hundredth of the output's gradient, "
-          "layer 1 about a thousandth, accuracy stays below 70% for 1,000 steps; without shortcuts layer 1 gets less than "
+          "layer 1 about a thousandth, accuracy stays below 70% for 1,000 steps: without shortcuts layer 1 gets less than "
           "1e-15 of it") {
     PlaneRun s(preset(4, 4));
     train_steps(s, 1000);

@@ -42,7 +42,7 @@ TEST_CASE("divergence message: a rate moved after the divergence is stated as it
     CHECK(contains(train::divergence_message(f), "NaN (not a number)"));
 }
 
-TEST_CASE("stuck message: worse than guessing points at the learning rate; otherwise the gradients choose the hint") {
+TEST_CASE("stuck message: worse than guessing points at the learning rate: otherwise the gradients choose the hint") {
     std::string m = train::stuck_message({1000, 16.51f, 0.6931f, 0.5f, {}});
     CHECK(contains(m, "1000" + nbsp + "steps"));
     CHECK(contains(m, "16.51"));

@@ -32,7 +32,7 @@ TEST_CASE("image grid: as many columns as fit, at least one, never more than ima
     CHECK(image_grid_shape(0, 600, 10, 80, 0).rows == 0);
 }
 
-TEST_CASE("confusion matrix: each cell is its share of its row; an empty row stays zero") {
+TEST_CASE("confusion matrix: each cell is its share of its row: an empty row stays zero") {
     // True 0: 8 right, 2 taken for 1. True 1: all 5 right. True 2: none seen.
     const std::vector<int> counts = {8, 2, 0,  //
                                      0, 5, 0,  //

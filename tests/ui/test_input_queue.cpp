@@ -33,7 +33,7 @@ TEST_CASE("input queue: two quick clicks within one frame reach ImGui as two who
     ImGui::DestroyContext();
 }
 
-TEST_CASE("input queue: key presses and typed characters are kept in order; releases are not events") {
+TEST_CASE("input queue: key presses and typed characters are kept in order: releases are not events") {
     ui::InputQueue q;
     q.key(GLFW_KEY_PAGE_DOWN, GLFW_PRESS, 0);
     q.key(GLFW_KEY_PAGE_DOWN, GLFW_RELEASE, 0);
