@@ -463,13 +463,14 @@ void draw_frame_axes(ImDrawList* dl, const ImRect& bb, const Frame& f, const std
 
     // Axis titles: x centred under the plot, y horizontally above the y axis.
     dl->PushClipRect(bb.Min, bb.Max, true);
+    // A title longer than the plot is wide ends in an ellipsis rather than running past its edge.
     if (!x_label.empty()) {
-        const ImVec2 sz = text_size(x_label);
+        const std::string shown = shorten_to_width(x_label, bb.GetWidth());
+        const ImVec2 sz = text_size(shown);
         float x = 0.5f * (f.plot.Min.x + f.plot.Max.x) - sz.x * 0.5f;
         x = std::clamp(x, bb.Min.x, std::max(bb.Min.x, bb.Max.x - sz.x));
-        draw_text(dl, ImVec2(x, bb.Max.y - font - pad * 0.5f), kMutedText, x_label);
+        draw_text(dl, ImVec2(x, bb.Max.y - font - pad * 0.5f), kMutedText, shown);
     }
-    // A title longer than the plot is wide ends in an ellipsis rather than running past its edge.
     if (!y_label.empty())
         draw_text(dl, ImVec2(bb.Min.x + pad * 0.5f, bb.Min.y + pad * 0.25f), kMutedText,
                   shorten_to_width(y_label, bb.GetWidth() - pad));
