@@ -26,6 +26,9 @@ inline std::string format_loss(double v) { return format_number(v, 4, TrailingZe
 // slider's range, 0.0001 to 100).
 inline std::string format_learning_rate(double v) { return format_number(v, 3, TrailingZeros::Trim); }
 
+// A count with thousands separated: 13002 -> "13,002", -2500 -> "-2,500".
+std::string format_count(long long n);
+
 // A fraction in [0, 1] as a percentage with one decimal: 0.5 -> "50.0%".
 std::string format_percent(double fraction);
 

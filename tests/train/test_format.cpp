@@ -67,3 +67,12 @@ TEST_CASE("format: percentages with one decimal") {
     CHECK(train::format_percent(1.0) == "100.0%");
     CHECK(train::format_percent(std::nan("")) == "NaN%");
 }
+
+TEST_CASE("format: counts with thousands separated") {
+    CHECK(train::format_count(0) == "0");
+    CHECK(train::format_count(999) == "999");
+    CHECK(train::format_count(1000) == "1,000");
+    CHECK(train::format_count(60000) == "60,000");
+    CHECK(train::format_count(1234567) == "1,234,567");
+    CHECK(train::format_count(-2500) == "-2,500");
+}

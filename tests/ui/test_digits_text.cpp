@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "train/format.h"
 #include "ui/panels/digits/digits_common.h"
 
 using namespace ui::digits;
@@ -11,20 +12,14 @@ TEST_CASE("digit model: 784-16-16-10 has 13,002 parameters, and the sum says whe
     const ParameterSum p = parameter_sum(small);
     CHECK(p.total == 13002);
     CHECK(p.sum == "784×16+16 + 16×16+16 + 16×10+10");
-    CHECK(with_commas(p.total) == "13,002");
+    CHECK(train::format_count(p.total) == "13,002");
     CHECK(shape_text(small) == "784 → 16 → 16 → 10");
     const std::vector<int> wide = {784, 128, 64, 10};
     CHECK(parameter_sum(wide).total == 784 * 128 + 128 + 128 * 64 + 64 + 64 * 10 + 10);  // 109,386
-    CHECK(with_commas(parameter_sum(wide).total) == "109,386");
+    CHECK(train::format_count(parameter_sum(wide).total) == "109,386");
 }
 
-TEST_CASE("digit text: thousands separators, and percentages that never claim certainty") {
-    CHECK(with_commas(0) == "0");
-    CHECK(with_commas(999) == "999");
-    CHECK(with_commas(1000) == "1,000");
-    CHECK(with_commas(60000) == "60,000");
-    CHECK(with_commas(1234567) == "1,234,567");
-    CHECK(with_commas(-2500) == "-2,500");
+TEST_CASE("digit text: percentages that never claim certainty") {
     CHECK(short_percent(0.984f) == "98%");
     CHECK(short_percent(0.9996f) == ">99%");
     CHECK(short_percent(1.f) == "100%");

@@ -28,12 +28,6 @@ nn::Matrix one_hot(const data::MnistSet& set) {
     return t;
 }
 
-std::string with_commas(std::size_t n) {
-    std::string digits = std::to_string(n);
-    for (int i = int(digits.size()) - 3; i > 0; i -= 3) digits.insert(std::size_t(i), ",");
-    return digits;
-}
-
 struct Measured {
     float loss = -1, accuracy = -1;
 };
@@ -89,8 +83,8 @@ LoadedDigits load_digits(const std::string& dir) {
         loaded.error = r.error;
         return loaded;  // not cached: the set-up may install the digits while the app runs
     }
-    loaded.source = path.string() + ": " + with_commas(r.data->train.count()) + " training and " +
-                    with_commas(r.data->test.count()) + " test digits";
+    loaded.source = path.string() + ": " + format_count((long long)r.data->train.count()) + " training and " +
+                    format_count((long long)r.data->test.count()) + " test digits";
     loaded.train = std::make_shared<const data::MnistSet>(std::move(r.data->train));
     loaded.test = std::make_shared<const data::MnistSet>(std::move(r.data->test));
     cache.emplace(key, loaded);

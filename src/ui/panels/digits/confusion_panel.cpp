@@ -29,16 +29,10 @@ MatrixCell most_common_mistake(const std::array<int, 100>& confusion) {
 }  // namespace
 
 void ConfusionPanel(PanelContext& ctx) {
-    const train::DigitsView* v = digits::digits_view(ctx);
-    if (!v || !v->test || v->test->count() == 0) {
-        PanelFallback(ctx, "No digits to show yet: ./run.sh installs them into data/mnist (or start nnscope with --mnist-dir DIR).");
-        return;
-    }
-    if (!v->evaluation || v->evaluation->measured() == 0) {
-        PanelFallback(ctx, "The network has not read the test digits yet: press Play or Step.");
-        return;
-    }
-    const train::DigitsEvaluation& e = *v->evaluation;
+    const train::DigitsView* v = nullptr;
+    const train::DigitsEvaluation* measured = digits::measured_digits(ctx, v);
+    if (!measured) return;
+    const train::DigitsEvaluation& e = *measured;
     DigitsPanelState& st = ctx.state.digits;
     const float fs = ImGui::GetFontSize();
     const float line = ImGui::GetTextLineHeight();
@@ -49,10 +43,10 @@ void ConfusionPanel(PanelContext& ctx) {
     const std::string share = train::format_percent(double(right) / double(e.measured()));
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     // All the words when the matrix keeps room for cells a line high, else the figure alone.
-    std::string head = "Measured at step " + digits::step_text(e.step) + " on " + digits::with_commas(e.measured()) +
+    std::string head = "Measured at step " + train::format_count((long long)e.step) + " on " + train::format_count(e.measured()) +
                        " test digits: " + share + " right. Click a cell to see its digits.";
     if (avail.y - WrappedTextHeight(head, avail.x) < line * 15.f)
-        head = "Step " + digits::step_text(e.step) + ": " + share + " right.";
+        head = "Step " + train::format_count((long long)e.step) + ": " + share + " right.";
     ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
     TextWrappedAtSpaces(head, avail.x);
     ImGui::PopStyleColor();
@@ -124,7 +118,7 @@ void ConfusionPanel(PanelContext& ctx) {
         // fit at a readable size, each captioned like the samples panel: the answer and how sure.
         const auto caption_text = [&](int shown) {
             std::string c = "true " + std::to_string(cell.row) + ", read as " + std::to_string(cell.col) + ": " +
-                            digits::with_commas(n) + (n == 1 ? " digit" : " digits");
+                            train::format_count(n) + (n == 1 ? " digit" : " digits");
             if (shown < n) c += " (" + std::to_string(shown) + " shown)";
             if (cell.row == cell.col) c += ", right";
             else if (!clicked_before && drill_w >= fs * 12.f) c += ", the most common mistake";

@@ -7,10 +7,12 @@
 
 #include "data/data_paths.h"
 #include "train/digits/digits_commands.h"
+#include "train/format.h"
 #include "ui/panels/digits/digits_common.h"
 #include "ui/theme.h"
 #include "ui/widgets/file_browser.h"
 #include "ui/widgets/flow.h"
+#include "ui/widgets/text_input.h"
 #include "ui/widgets/wrapped_text.h"
 
 namespace ui {
@@ -21,23 +23,6 @@ namespace fs = std::filesystem;
 // The four IDX files are named like train-images-idx3-ubyte, gzipped or not, or sometimes with
 // a dot (train-images.idx3-ubyte): the browser lists those, and any file picked opens its folder.
 const std::vector<std::string> kIdxKinds = {".gz", ".idx3-ubyte", ".idx1-ubyte", ""};
-
-// InputText into a std::string without imgui_stdlib: grow the buffer when ImGui asks.
-int resize_string(ImGuiInputTextCallbackData* data) {
-    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-        auto* s = static_cast<std::string*>(data->UserData);
-        s->resize(std::size_t(data->BufTextLen));
-        data->Buf = s->data();
-    }
-    return 0;
-}
-
-bool input_string(const char* label, std::string& s, float width) {
-    ImGui::SetNextItemWidth(width);
-    if (s.capacity() < 16) s.reserve(16);
-    return ImGui::InputText(label, s.data(), s.capacity() + 1,
-                            ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_EnterReturnsTrue, resize_string, &s);
-}
 
 // A typed folder as the trainer should open it: a relative one is looked for in the app's data
 // folders (the working folder, the repository), like the lessons' files; a file stands for its folder.
@@ -82,8 +67,8 @@ void DigitDataPanel(PanelContext& ctx) {
     // ---- Where the digits come from ----
     const bool have = v && v->test && v->train_count > 0;
     if (have) {
-        TextWrappedAtSpaces(v->source.empty() ? digits::with_commas((long long)v->train_count) + " training and " +
-                                                    digits::with_commas((long long)v->test->count()) + " test digits"
+        TextWrappedAtSpaces(v->source.empty() ? train::format_count((long long)v->train_count) + " training and " +
+                                                    train::format_count((long long)v->test->count()) + " test digits"
                                               : shorter_source(v->source));
         ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
         TextWrappedAtSpaces("Real handwriting, 28×28 grey pixels each. It learns from the training digits and is tested "
@@ -102,7 +87,7 @@ void DigitDataPanel(PanelContext& ctx) {
     const float buttons = ButtonWidth("Open") + gap + ButtonWidth("Browse...");
     const float line = ImGui::GetContentRegionAvail().x;
     const bool buttons_beside = line - buttons - gap >= fs * 8.f;
-    const bool enter = input_string("##digits_dir", st.dir, buttons_beside ? line - buttons - gap : line);
+    const bool enter = InputStringLine("##digits_dir", st.dir, buttons_beside ? line - buttons - gap : line);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("A folder holding train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and\n"
                           "t10k-labels-idx1-ubyte (each may end in .gz). A relative path is looked for in the working\n"

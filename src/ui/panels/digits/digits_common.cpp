@@ -9,16 +9,6 @@
 
 namespace ui::digits {
 
-std::string with_commas(long long n) {
-    const std::string digits = std::to_string(n < 0 ? -n : n);
-    std::string out = n < 0 ? "-" : "";
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
-        out.push_back(digits[i]);
-    }
-    return out;
-}
-
 std::string shape_text(std::span<const int> sizes) {
     std::string out;
     for (std::size_t i = 0; i < sizes.size(); ++i) {
@@ -147,6 +137,19 @@ void draw_digit(PanelContext& ctx, ImDrawList* dl, ImVec2 p0, ImVec2 p1, int ind
             dl->AddRectFilled(ImVec2(p0.x + cw * float(c), p0.y + ch * float(r)),
                               ImVec2(p0.x + cw * float(c + 1), p0.y + ch * float(r + 1)), col);
         }
+}
+
+const train::DigitsEvaluation* measured_digits(PanelContext& ctx, const train::DigitsView*& view) {
+    view = digits_view(ctx);
+    if (!view || !view->test || view->test->count() == 0) {
+        PanelFallback(ctx, "No digits to show yet: ./run.sh installs them into data/mnist (or start nnscope with --mnist-dir DIR).");
+        return nullptr;
+    }
+    if (!view->evaluation || view->evaluation->measured() == 0) {
+        PanelFallback(ctx, "The network has not read the test digits yet: press Play or Step.");
+        return nullptr;
+    }
+    return view->evaluation.get();
 }
 
 }  // namespace ui::digits

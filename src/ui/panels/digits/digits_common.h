@@ -12,9 +12,6 @@
 namespace ui::digits {
 
 // ---- Text ----------------------------------------------------------------------------------------
-// 13002 -> "13,002".
-std::string with_commas(long long n);
-
 // The layer sizes of a network, input first: "784 → 16 → 16 → 10".
 std::string shape_text(std::span<const int> sizes);
 
@@ -52,6 +49,10 @@ GridFit fit_pictures(int most, float w, float h, float least, float largest, flo
 // forgets the pictures and choices of a test set that is gone.
 const train::DigitsView* digits_view(PanelContext& ctx);
 
+// The last measurement of the test digits, or null after drawing the panel's fallback saying why
+// there is none (no digits installed, or none measured yet).
+const train::DigitsEvaluation* measured_digits(PanelContext& ctx, const train::DigitsView*& view);
+
 // Test digit `index` of the view's test set as a texture (white ink on black), made on first use
 // and kept while the test set stays.
 ImTextureID digit_texture(PanelContext& ctx, int index);
@@ -62,7 +63,5 @@ void draw_digit(PanelContext& ctx, ImDrawList* dl, ImVec2 p0, ImVec2 p1, int ind
 // The most of `options` that fits in `width` pixels of the current font (the last when none does).
 const std::string& first_fitting(const std::vector<std::string>& options, float width);
 
-// "measured at step 1,500" style step number.
-inline std::string step_text(std::uint64_t step) { return with_commas((long long)step); }
 
 }  // namespace ui::digits

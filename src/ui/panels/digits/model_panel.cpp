@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "train/format.h"
 #include "ui/panels/digits/digits_common.h"
 #include "ui/theme.h"
 #include "ui/widgets/flow.h"
@@ -67,7 +68,7 @@ void DigitModelPanel(PanelContext& ctx) {
         ImGui::PopStyleColor();
     }
     const digits::ParameterSum p = digits::parameter_sum(sizes);
-    TextWrappedAtSpaces(p.sum + " = " + digits::with_commas(p.total) + " parameters");
+    TextWrappedAtSpaces(p.sum + " = " + train::format_count(p.total) + " parameters");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Each neuron has one weight per input and one bias: a layer of n neurons on m inputs\n"
                           "has m×n + n parameters. Training adjusts every one of them.");

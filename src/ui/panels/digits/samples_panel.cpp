@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "train/format.h"
 #include "ui/panels/digits/digits_common.h"
 #include "ui/theme.h"
 #include "ui/widgets/flow.h"
@@ -29,16 +30,10 @@ int measured_position(const train::DigitsEvaluation& e, int test_index) {
 }  // namespace
 
 void DigitSamplesPanel(PanelContext& ctx) {
-    const train::DigitsView* v = digits::digits_view(ctx);
-    if (!v || !v->test || v->test->count() == 0) {
-        PanelFallback(ctx, "No digits to show yet: ./run.sh installs them into data/mnist (or start nnscope with --mnist-dir DIR).");
-        return;
-    }
-    if (!v->evaluation || v->evaluation->measured() == 0) {
-        PanelFallback(ctx, "The network has not read the test digits yet: press Play or Step.");
-        return;
-    }
-    const train::DigitsEvaluation& e = *v->evaluation;
+    const train::DigitsView* v = nullptr;
+    const train::DigitsEvaluation* measured = digits::measured_digits(ctx, v);
+    if (!measured) return;
+    const train::DigitsEvaluation& e = *measured;
     DigitsPanelState& st = ctx.state.digits;
     const float fs = ImGui::GetFontSize();
     const float line = ImGui::GetTextLineHeight();
@@ -54,8 +49,8 @@ void DigitSamplesPanel(PanelContext& ctx) {
     // digits the grid can show (the count is not known yet).
     const auto head_text = [&](int right, int shown, bool brief) {
         const std::string count = std::to_string(right) + " of " + std::to_string(shown);
-        return brief ? count + " right (step " + digits::step_text(e.step) + ")"
-                     : "Measured at step " + digits::step_text(e.step) + ": " + count +
+        return brief ? count + " right (step " + train::format_count((long long)e.step) + ")"
+                     : "Measured at step " + train::format_count((long long)e.step) + ": " + count +
                            " read right. Red: wrong, with the true digit. Click a digit.";
     };
     const bool beside = avail.x >= fs * 30.f;

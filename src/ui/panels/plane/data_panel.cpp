@@ -13,27 +13,11 @@
 #include "ui/theme.h"
 #include "ui/widgets/file_browser.h"
 #include "ui/widgets/flow.h"
+#include "ui/widgets/text_input.h"
 
 namespace ui {
 
 namespace {
-// InputText into a std::string without imgui_stdlib: grow the buffer when ImGui asks.
-int resize_string(ImGuiInputTextCallbackData* data) {
-    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-        auto* s = static_cast<std::string*>(data->UserData);
-        s->resize(std::size_t(data->BufTextLen));
-        data->Buf = s->data();
-    }
-    return 0;
-}
-
-bool input_string(const char* label, std::string& s, float width) {
-    ImGui::SetNextItemWidth(width);
-    if (s.capacity() < 16) s.reserve(16);
-    return ImGui::InputText(label, s.data(), s.capacity() + 1,
-                            ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_EnterReturnsTrue, resize_string, &s);
-}
-
 const std::vector<std::string> kPointFileKinds = {".csv", ".txt"};
 constexpr double kDropNoticeSeconds = 6.0;
 
@@ -145,7 +129,7 @@ void DataPanel(PanelContext& ctx) {
     const float buttons = ButtonWidth("Load CSV") + gap + ButtonWidth("Browse...");
     const float line = ImGui::GetContentRegionAvail().x;
     const bool buttons_beside = line - buttons - gap >= fs * 8.f;
-    const bool enter = input_string("##csv", st.csv_path, buttons_beside ? line - buttons - gap : line);
+    const bool enter = InputStringLine("##csv", st.csv_path, buttons_beside ? line - buttons - gap : line);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("A CSV file with one point per line: x,y,label (label 0 or 1); a header line is optional.\n"
                           "A relative path is looked for in the working folder, the nnscope folder and its assets/.");
