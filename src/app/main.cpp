@@ -33,6 +33,10 @@ int main(int argc, char** argv) {
                    "Folder of MNIST IDX files (train-images-idx3-ubyte[.gz] and the three others) for the digit "
                    "lessons, instead of the digits the set-up installed in data/mnist")
         ->check(CLI::ExistingDirectory);
+    cli.add_option("--corpus", options.corpus_file,
+                   "Plain-text file (UTF-8) for the word-embedding lesson, instead of the built-in corpus; refused "
+                   "with the reason when empty, binary, not UTF-8 or larger than 64 MB")
+        ->check(CLI::ExistingFile);
     cli.add_flag("--gallery", options.gallery, "Show every plot widget on synthetic data");
     cli.add_flag("--layout-check", options.layout_check,
                  "Check the settled screen's layout (content wider than its window, taller without a scrollbar, "

@@ -148,6 +148,24 @@ private:
             p.config.plane()->dataset = read_choice(value, "dataset", data::kAllToy2D, data::toy2d_name, data::toy2d_from_name);
         else if (k == "digits_dir")
             p.config.digits()->data_dir = read_text(value, "digits_dir (a folder of MNIST IDX files)");
+        else if (k == "corpus")
+            p.config.words()->corpus_file = read_text(value, "corpus (a plain-text file)");
+        else if (k == "max_vocab")
+            p.config.words()->max_vocab = int(read_whole(value, "max_vocab", 2, train::kMaxWordVocab));
+        else if (k == "min_count")
+            p.config.words()->min_count = int(read_whole(value, "min_count", 1, 1'000'000));
+        else if (k == "dimensions")
+            p.config.words()->dim = int(read_whole(value, "dimensions", 2, train::kMaxWordDim));
+        else if (k == "window")
+            p.config.words()->window = int(read_whole(value, "window", 1, train::kMaxWordWindow));
+        else if (k == "negatives")
+            p.config.words()->negatives = int(read_whole(value, "negatives", 1, train::kMaxWordNegatives));
+        else if (k == "query")
+            p.config.words()->query = read_text(value, "query (a word, or words joined by + and -)");
+        else if (k == "compare")
+            p.config.words()->compare = read_words(value, "compare");
+        else if (k == "focus")
+            p.config.words()->focus = read_text(value, "focus (a word)");
         else if (k == "activation")
             p.config.activation =
                 read_choice(value, "activation", nn::kAllActivations, nn::activation_name, nn::activation_from_name);
@@ -197,6 +215,19 @@ private:
         const train::Family* family = train::family_of_model(text->get());
         if (!family) fail_at(value.source(), "unknown model '" + text->get() + "' (expected one of: " + expected + ")");
         p.config.family = family->config_for(text->get());
+    }
+
+    std::vector<std::string> read_words(const toml::node& value, std::string_view what) const {
+        const std::string rule = std::string(what) + " must be an array of words in quotes, e.g. [\"king\", \"queen\"]";
+        const auto* array = value.as_array();
+        if (!array) fail_at(value.source(), rule + ", got " + describe(value));
+        std::vector<std::string> words;
+        for (const toml::node& item : *array) {
+            const auto* text = item.as_string();
+            if (!text || text->get().empty()) fail_at(item.source(), rule + ", got " + describe(item));
+            words.push_back(text->get());
+        }
+        return words;
     }
 
     std::string read_text(const toml::node& value, std::string_view what) const {

@@ -13,11 +13,12 @@
 #include "nn/optimizer.h"
 #include "train/digits/digits_config.h"
 #include "train/plane/plane_config.h"
+#include "train/words/words_config.h"
 
 namespace train {
 
 // One alternative per family of model (see train/family.h).
-using FamilyConfig = std::variant<PlaneConfig, DigitsConfig>;
+using FamilyConfig = std::variant<PlaneConfig, DigitsConfig, WordsConfig>;
 
 inline constexpr int kMaxHiddenLayers = 24;
 
@@ -41,10 +42,12 @@ struct Config {
     PlaneConfig* plane() { return std::get_if<PlaneConfig>(&family); }
     const DigitsConfig* digits() const { return std::get_if<DigitsConfig>(&family); }
     DigitsConfig* digits() { return std::get_if<DigitsConfig>(&family); }
+    const WordsConfig* words() const { return std::get_if<WordsConfig>(&family); }
+    WordsConfig* words() { return std::get_if<WordsConfig>(&family); }
 };
 
 // The model's name as lesson files write it: "perceptron", "mlp", "landscape" (the plane family),
-// "digits".
+// "digits", "words".
 std::string_view model_name(const Config& c);
 std::string_view model_name(ModelKind m);
 std::optional<ModelKind> model_from_name(std::string_view name);

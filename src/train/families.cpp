@@ -5,6 +5,7 @@
 #include "train/digits/digits_run.h"
 #include "train/family.h"
 #include "train/plane/plane_run.h"
+#include "train/words/words_run.h"
 
 namespace train {
 
@@ -16,9 +17,11 @@ FamilyConfig plane_config_for(std::string_view model) {
 }
 
 FamilyConfig digits_config_for(std::string_view) { return DigitsConfig{}; }
+FamilyConfig words_config_for(std::string_view) { return WordsConfig{}; }
 
 std::unique_ptr<Run> make_plane_run(const Config& c, int threads) { return std::make_unique<PlaneRun>(c, threads); }
 std::unique_ptr<Run> make_digits_run(const Config& c, int threads) { return std::make_unique<DigitsRun>(c, threads); }
+std::unique_ptr<Run> make_words_run(const Config& c, int threads) { return std::make_unique<WordsRun>(c, threads); }
 
 const std::vector<Family>& registry() {
     static const std::vector<Family> kFamilies = {
@@ -38,6 +41,14 @@ const std::vector<Family>& registry() {
          1,
          digits_config_for,
          make_digits_run},
+        {"words",
+         {"words"},
+         {"corpus", "max_vocab", "min_count", "dimensions", "window", "negatives", "query", "compare", "focus"},
+         {"projection", "similarity", "embedding_table", "corpus"},
+         1,  // no hidden layers
+         2,
+         words_config_for,
+         make_words_run},
     };
     return kFamilies;
 }

@@ -71,6 +71,7 @@ private:
     bool open_start_step();
     void apply_step(bool reset_to_preset);
     std::string digits_folder(const std::string& from_lesson) const;
+    std::string corpus_path(const std::string& from_lesson) const;
     void frame(std::vector<train::Command>& out);
     void draw_lesson_screen(const train::Snapshot& snap, std::vector<train::Command>& out);
     void layout_panels(const train::Snapshot& snap, ImVec2 origin, ImVec2 size, std::vector<train::Command>& out);
@@ -336,6 +337,7 @@ void App::apply_step(bool reset_to_preset) {
     if (preset->has_spam) spam_ = preset->spam;
     train::Config config = preset->config;
     if (train::DigitsConfig* digits = config.digits()) digits->data_dir = digits_folder(digits->data_dir);
+    if (train::WordsConfig* words = config.words()) words->corpus_file = corpus_path(words->corpus_file);
     run_command_ = trainer_->send(train::LoadConfig{std::move(config), preset->warmup_steps, preset->play && autoplay_});
     running_after_command_ = preset->play && autoplay_;
     ++expected_generation_;
@@ -352,6 +354,20 @@ std::string App::digits_folder(const std::string& from_lesson) const {
         if (std::filesystem::is_directory(candidate, ec)) return candidate.string();
     }
     return wanted;  // the run says what is missing and how to install it
+}
+
+// Where a words preset's text is: --corpus overrides every preset (a teacher's own text for the
+// whole lesson); a lesson's own file is found like any data file the lessons name.
+std::string App::corpus_path(const std::string& from_lesson) const {
+    if (!options_.corpus_file.empty()) return options_.corpus_file;
+    if (from_lesson.empty()) return from_lesson;  // the built-in corpus
+    for (const std::filesystem::path& root : data::data_roots(NNSCOPE_SOURCE_DIR)) {
+        std::error_code ec;
+        const std::filesystem::path candidate =
+            std::filesystem::path(from_lesson).is_absolute() ? std::filesystem::path(from_lesson) : root / from_lesson;
+        if (std::filesystem::is_regular_file(candidate, ec)) return candidate.string();
+    }
+    return from_lesson;  // the run says what is wrong with it
 }
 
 void App::handle_sidebar(const SidebarRequest& r) {

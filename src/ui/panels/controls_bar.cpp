@@ -127,7 +127,7 @@ void ControlsBar(PanelContext& ctx) {
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
     ImGui::TextUnformatted(lr_label);
 
-    if (!perceptron && !landscape) {
+    if (is_network(s)) {
         const float combo_w = FitItemWidth(fs * 6.f, "activation");
         SameLineIfFits(LabeledWidth(combo_w, "activation"), fs * 1.5f);
         ImGui::SetNextItemWidth(combo_w);

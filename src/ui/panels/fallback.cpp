@@ -1,4 +1,5 @@
 #include "ui/panels/panels.h"
+#include "train/words/words_view.h"
 #include "ui/theme.h"
 
 namespace ui {
@@ -28,13 +29,14 @@ bool is_plane_model(const train::Snapshot& s, train::ModelKind m) {
 }
 
 bool is_network(const train::Snapshot& s) {
-    const train::PlaneConfig* c = s.config.plane();
-    return !c || c->model == train::ModelKind::Mlp;
+    if (const train::PlaneConfig* c = s.config.plane()) return c->model == train::ModelKind::Mlp;
+    return s.config.digits() != nullptr;
 }
 
 long training_examples(const train::Snapshot& s) {
     if (const train::PlaneView* v = s.view<train::PlaneView>()) return v->data ? long(v->data->x.rows()) : 0;
     if (const train::DigitsView* v = s.view<train::DigitsView>()) return long(v->train_count);
+    if (const train::WordsView* v = s.view<train::WordsView>()) return v->corpus ? long(v->corpus->tokens.size()) : 0;
     return 0;
 }
 

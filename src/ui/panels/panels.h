@@ -16,6 +16,7 @@
 #include "train/snapshot.h"
 #include "ui/fonts.h"
 #include "ui/panels/digits/canvas_state.h"
+#include "ui/panels/words/words_state.h"
 #include "ui/widgets/file_browser.h"
 
 namespace ui {
@@ -73,6 +74,7 @@ struct PanelState {
     PlaneRect plane;
     CanvasState canvas;             // lesson 5's drawing
     DigitsPanelState digits;
+    WordsPanelState words;
 };
 
 struct PanelContext {
@@ -127,6 +129,11 @@ void DigitWeightsPanel(PanelContext& ctx);
 void CanvasPanel(PanelContext& ctx);
 void DigitModelPanel(PanelContext& ctx);
 void DigitDataPanel(PanelContext& ctx);
+// The word-embedding panels (ui/panels/words/): "projection", "similarity", "embedding_table", "corpus".
+void WordProjectionPanel(PanelContext& ctx);
+void SimilarityPanel(PanelContext& ctx);
+void EmbeddingTablePanel(PanelContext& ctx);
+void CorpusPanel(PanelContext& ctx);
 
 // Play / pause / step / reset, learning rate, activation, speed, and the run's status.
 void ControlsBar(PanelContext& ctx);

@@ -3,6 +3,7 @@
 // the cursor, takes the size it is given (0 = fill the available width / a sensible height), and
 // is sized for a classroom: tick labels and legends use the current font, so they grow with the
 // UI scale.
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <span>
@@ -71,6 +72,28 @@ struct ScatterOptions {
 // beside each point (empty span = none). Axes and ticks like PlotLines.
 void Scatter(const char* id, std::span<const float> x, std::span<const float> y, std::span<const int> classes,
              std::span<const std::string> labels, const ScatterOptions& options);
+
+// ---- Word map --------------------------------------------------------------------------------
+struct WordMapOptions {
+    std::string x_label, y_label;
+    // The axis ranges (the caller keeps them steady while points move); fitted when min >= max.
+    double x_min = 0, x_max = 0, y_min = 0, y_max = 0;
+    std::span<const int> label_first;   // words labelled before the others, most important first
+    std::span<const int> ringed;        // words drawn with a white ring (a focus word, a query's words)
+    std::span<const std::uint8_t> faint;  // per word (optional): drawn faint, its label left out
+    float point_radius = 5.f;
+    ImVec2 size = ImVec2(0, 0);
+};
+
+// Many labelled points (words in a 2-D projection) coloured by group (group_color). A label is
+// drawn only where it covers no other label, so a crowded map labels the words it can and never
+// prints one word over another: ringed words first, then label_first, then the rest in order.
+// Returns the word under the mouse, or -1.
+int WordMap(const char* id, std::span<const float> x, std::span<const float> y, std::span<const int> groups,
+            std::span<const std::string> labels, const WordMapOptions& options);
+
+// Colours for up to 16 groups of words, distinct on a dark background (cycled beyond).
+ImU32 group_color(int group);
 
 // ---- Bar chart -----------------------------------------------------------------------------
 struct BarChartOptions {

@@ -1,0 +1,117 @@
+// The text the model reads: the built-in corpus or a plain-text file, its vocabulary and what the
+// cut left out, and a way to open another text.
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "data/data_paths.h"
+#include "train/format.h"
+#include "train/words/words_commands.h"
+#include "ui/panels/words/words_common.h"
+#include "ui/theme.h"
+#include "ui/widgets/file_browser.h"
+#include "ui/widgets/flow.h"
+#include "ui/widgets/text_input.h"
+#include "ui/widgets/wrapped_text.h"
+
+namespace ui {
+
+namespace {
+namespace fs = std::filesystem;
+
+const std::vector<std::string> kTextKinds = {".txt", ".md", ""};
+
+// A typed file as the trainer should open it: a relative path is looked for in the app's data
+// folders (the working folder, the repository), like the lessons' files.
+std::string file_to_open(std::string typed) {
+    while (!typed.empty() && (typed.back() == ' ' || typed.back() == '"' || typed.back() == '\'')) typed.pop_back();
+    while (!typed.empty() && (typed.front() == ' ' || typed.front() == '"' || typed.front() == '\'')) typed.erase(0, 1);
+    if (typed.rfind("~/", 0) == 0)
+        if (const char* home = std::getenv("HOME")) typed = std::string(home) + typed.substr(1);
+    const fs::path path(typed);
+    std::error_code ec;
+    if (path.is_relative())
+        for (const fs::path& root : data::data_roots(NNSCOPE_SOURCE_DIR)) {
+            const fs::path candidate = root / path;
+            if (fs::exists(candidate, ec)) return candidate.lexically_normal().string();
+        }
+    return path.string();  // the trainer says what is wrong with it
+}
+
+void Muted(const std::string& text, float width) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
+    TextWrappedAtSpaces(text, width);
+    ImGui::PopStyleColor();
+}
+}  // namespace
+
+void CorpusPanel(PanelContext& ctx) {
+    const train::WordsView* v = words::words_view(ctx);
+    const train::WordsConfig* c = ctx.snap.config.words();
+    if (!c) return;  // words_view drew why
+    WordsPanelState& st = ctx.state.words;
+    const float fs = ImGui::GetFontSize();
+    const float width = ImGui::GetContentRegionAvail().x;
+
+    // ---- What it reads now ----
+    if (v) {
+        const data::Corpus& corpus = *v->corpus;
+        const bool builtin = c->corpus_file.empty();
+        TextWrappedAtSpaces(builtin ? "The built-in corpus: sentences this program writes from templates, about animals, "
+                                      "colours, countries, numbers, families and kings and queens, rivers and money."
+                                    : corpus.source,
+                            width);
+        Muted(train::format_count((long long)corpus.tokens.size()) + " words of text, " +
+                  train::format_count(corpus.vocab.size()) + " different words. " + corpus.summary,
+              width);
+        char passes[32];
+        std::snprintf(passes, sizeof passes, "%.1f", double(v->words_trained) / double(std::max<std::size_t>(1, corpus.tokens.size())));
+        Muted("Read so far: " + train::format_count((long long)v->words_trained) + " words (" + passes + " passes through the text).",
+              width);
+    }
+
+    // ---- Another text ----
+    ImGui::Separator();
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float buttons = ButtonWidth("Open") + gap + ButtonWidth("Browse...");
+    const bool beside = width - buttons - gap >= fs * 8.f;
+    const bool enter = InputStringLine("##corpus-file", st.file, beside ? width - buttons - gap : width);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("A plain-text file (UTF-8, at most 64 MB). A relative path is looked for in the working\n"
+                          "folder and the nnscope folder.");
+    SameLineIfFits(ButtonWidth("Open"));
+    ImGui::BeginDisabled(st.file.empty());
+    if ((ImGui::Button("Open") || enter) && !st.file.empty())
+        ctx.out.push_back(train::OpenCorpus{file_to_open(st.file), st.max_vocab, st.min_count});
+    ImGui::EndDisabled();
+    SameLineIfFits(ButtonWidth("Browse..."));
+    const fs::path start = fs::path(NNSCOPE_SOURCE_DIR);
+    if (ImGui::Button("Browse...")) OpenFileBrowser(st.browser, start);
+    fs::path chosen;
+    if (FileBrowserModal("Open a plain-text file", st.browser, kTextKinds, start, chosen)) {
+        st.file = chosen.string();
+        ctx.out.push_back(train::OpenCorpus{st.file, st.max_vocab, st.min_count});
+    }
+
+    const float field_w = std::max(fs * 4.f, TextWidth("00000") + ImGui::GetFrameHeight() * 2.f);
+    ImGui::SetNextItemWidth(field_w);
+    if (ImGui::InputInt("most words", &st.max_vocab, 100, 1000)) st.max_vocab = std::clamp(st.max_vocab, 2, train::kMaxWordVocab);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The vocabulary keeps at most this many of the most frequent words");
+    SameLineIfFits(LabeledWidth(field_w, "seen at least"), fs);
+    ImGui::SetNextItemWidth(field_w);
+    if (ImGui::InputInt("seen at least", &st.min_count, 1, 5)) st.min_count = std::clamp(st.min_count, 1, 1'000'000);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A word seen fewer times than this is left out");
+    SameLineIfFits(ButtonWidth("Built-in corpus"), fs);
+    if (ImGui::Button("Built-in corpus")) ctx.out.push_back(train::OpenCorpus{"", st.max_vocab, st.min_count});
+
+    if (v && !v->data_message.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, v->data_failed ? kBadColor : kGoodColor);
+        TextWrappedAtSpaces(v->data_message, width);
+        ImGui::PopStyleColor();
+    }
+}
+
+}  // namespace ui
