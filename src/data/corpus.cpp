@@ -108,6 +108,11 @@ std::string percent_one_decimal(double fraction) {
     return text;
 }
 
+std::string too_large(std::uintmax_t bytes) {
+    return "is " + format_thousands(std::int64_t(bytes)) + " bytes; a corpus file may have at most " +
+           std::to_string(kMaxCorpusBytes >> 20) + " MB (" + format_thousands(std::int64_t(kMaxCorpusBytes)) + " bytes)";
+}
+
 }  // namespace
 
 std::string format_thousands(std::int64_t n) {
@@ -161,8 +166,7 @@ Corpus corpus_from_stream(const std::vector<std::string>& distinct, const std::v
 CorpusResult corpus_from_text(std::string_view text, std::string_view name, const CorpusOptions& options) {
     if (text.empty()) return failure(name, "the file is empty");
     if (text.size() > kMaxCorpusBytes)
-        return failure(name, "is " + format_thousands(std::int64_t(text.size() >> 20)) + " MB; the limit is " +
-                                 format_thousands(std::int64_t(kMaxCorpusBytes >> 20)) + " MB of text");
+        return failure(name, too_large(text.size()));
 
     // Binary before UTF-8: a picture or a program is "binary", which says more than "byte 37 is not UTF-8".
     if (const auto nul = text.find('\0'); nul != std::string_view::npos)
@@ -222,8 +226,7 @@ CorpusResult read_corpus_file(const std::filesystem::path& path, const CorpusOpt
     // The size first, so that a film chosen by mistake is refused before it is read.
     const auto size = std::filesystem::file_size(path, ec);
     if (!ec && size > kMaxCorpusBytes)
-        return failure(name, "is " + format_thousands(std::int64_t(size >> 20)) + " MB; the limit is " +
-                                 format_thousands(std::int64_t(kMaxCorpusBytes >> 20)) + " MB of text");
+        return failure(name, too_large(size));
 
     const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(name.c_str(), "rb"), &std::fclose);
     if (!file) return failure(name, std::string("cannot read the file: ") + std::strerror(errno));
@@ -235,8 +238,7 @@ CorpusResult read_corpus_file(const std::filesystem::path& path, const CorpusOpt
             return failure(name, std::string("cannot read the file: ") + std::strerror(errno));
         text.append(buffer, got);
         if (text.size() > kMaxCorpusBytes)  // it grew after its size was read
-            return failure(name, "is more than " + format_thousands(std::int64_t(kMaxCorpusBytes >> 20)) + " MB; the limit is " +
-                                     format_thousands(std::int64_t(kMaxCorpusBytes >> 20)) + " MB of text");
+            return failure(name, too_large(text.size()));
         if (got < sizeof buffer) break;
     }
     return corpus_from_text(text, name, options);

@@ -146,7 +146,6 @@ const std::vector<Country> kCountries = {
     {"france", "paris", "french"},      {"italy", "rome", "italian"},       {"japan", "tokyo", "japanese"},
     {"egypt", "cairo", "arabic"},       {"spain", "madrid", "spanish"},     {"germany", "berlin", "german"},
     {"russia", "moscow", "russian"},    {"china", "beijing", "chinese"},    {"greece", "athens", "greek"},
-    {"england", "london", "english"},   {"portugal", "lisbon", "portuguese"}, {"poland", "warsaw", "polish"},
 };
 
 // $K the country, $T its capital, $L its language.
@@ -156,17 +155,17 @@ const std::vector<std::string_view> kCountryTemplates = {
     "the capital city of $K is $T",
     "$K is a country and $T is its capital",
     "people in $K speak $L",
-    "the people of $K voted for a new government",
-    "$K is a large country with a long border",
-    "the map shows $K and its borders",
-    "the nation of $K has a new president",
     "$L is the language of $K",
+    "the people of $K voted for a new government and speak $L",
+    "$K is a large country where people speak $L",
+    "the map shows $K and its borders",
+    "the $L nation of $K has a new president",
     "in $T people speak $L",
-    "we flew to $T and stayed in a hotel",
-    "the streets of $T were busy",
-    "$T is a big city with a famous museum",
-    "the mayor of $T opened a new airport",
-    "the old city of $T is full of tourists",
+    "we flew to $T and heard $L in the streets",
+    "the streets of $T were busy with $L voices",
+    "$T is a big $L city with a famous museum",
+    "the mayor of $T gave a speech in $L",
+    "the old city of $T is full of $L cafes",
 };
 
 const std::vector<std::string_view> kAnimals = {"dog",  "cat",  "horse", "cow",    "sheep", "pig",
@@ -263,8 +262,8 @@ struct Kind {
     const char* name;
     int percent;
 };
-const std::array<Kind, 9> kKinds = {{{"person", 45},
-                                     {"country", 15},
+const std::array<Kind, 9> kKinds = {{{"person", 42},
+                                     {"country", 18},
                                      {"animal", 8},
                                      {"colour", 7},
                                      {"number", 7},
