@@ -9,7 +9,8 @@
 // same royal and adult contexts and differ only in pronouns, just as man and woman do; that is
 // what makes king - man + woman land near queen. Capitals and countries work alike: a capital
 // shares city contexts with the other capitals, a country shares nation contexts with the other
-// countries, and a country and its capital share their language ("in rome people speak italian").
+// countries, and a country and its capital share their language ("in rome people speak italian")
+// and are named together ("the old city of rome in italy").
 // "bank" appears as often beside rivers as beside money, so its neighbours are a mix of both.
 #include <algorithm>
 #include <array>
@@ -161,11 +162,11 @@ const std::vector<std::string_view> kCountryTemplates = {
     "the map shows $K and its borders",
     "the $L nation of $K has a new president",
     "in $T people speak $L",
-    "we flew to $T and heard $L in the streets",
+    "we flew to $T in $K and heard $L in the streets",
     "the streets of $T were busy with $L voices",
-    "$T is a big $L city with a famous museum",
+    "$T is a big city in $K with a famous museum",
     "the mayor of $T gave a speech in $L",
-    "the old city of $T is full of $L cafes",
+    "the old city of $T in $K is full of $L cafes",
 };
 
 const std::vector<std::string_view> kAnimals = {"dog",  "cat",  "horse", "cow",    "sheep", "pig",
