@@ -25,6 +25,10 @@ bool is_odd_control(unsigned char c) { return (c < 0x20 && c != '\t' && c != '\n
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
+// Text has a stray escape or bell here and there (terminal logs, old word processors); more than
+// this share of control bytes is a binary file that happens to hold no NUL.
+constexpr double kMaxControlShare = 0.05;
+
 // The length of the well-formed UTF-8 sequence at `at` (overlong forms, surrogates and code points
 // above U+10FFFF are ill-formed), or 0. `code` gets its code point.
 std::size_t utf8_sequence(std::string_view text, std::size_t at, char32_t& code) {
@@ -62,30 +66,30 @@ constexpr char32_t kRightSingleQuote = 0x2019;  // the apostrophe of typeset tex
 
 // Splits valid UTF-8 into words and hands each, lower-cased, to `word`. A word is a run of letters
 // with apostrophes (' or ’, written as ') kept inside it: "don't" is one word, "'tis" and "dogs'" lose
-// theirs. Only ASCII is lower-cased; "École" stays "École" apart from nothing, as case folding
-// beyond ASCII needs tables this lesson does not need.
+// theirs. Only ASCII is lower-cased: "École" becomes "École", not "école", because case folding
+// beyond ASCII needs Unicode tables, and English text, which the lesson expects, does not.
 template <class Word>
 void split_words(std::string_view text, Word word) {
     std::string current;
-    std::size_t pending_apostrophe = 0;  // an apostrophe seen after letters, kept if a letter follows
+    bool pending_apostrophe = false;  // one seen after letters, kept only if a letter follows
     std::size_t at = 0;
     const auto finish = [&] {
         if (!current.empty()) word(current);
         current.clear();
-        pending_apostrophe = 0;
+        pending_apostrophe = false;
     };
     while (at < text.size()) {
         char32_t code = 0;
-        const std::size_t length = std::max<std::size_t>(utf8_sequence(text, at, code), 1);
+        const std::size_t length = utf8_sequence(text, at, code);  // never 0: the text was checked
         const bool letter = code < 0x80 ? is_ascii_letter(static_cast<unsigned char>(code)) : !is_non_ascii_separator(code);
         const bool apostrophe = code == '\'' || code == kRightSingleQuote;
         if (letter) {
             if (pending_apostrophe) current.push_back('\'');
-            pending_apostrophe = 0;
+            pending_apostrophe = false;
             if (length == 1) current.push_back(lower_ascii(text[at]));
             else current.append(text.substr(at, length));
         } else if (apostrophe && !current.empty() && !pending_apostrophe) {
-            pending_apostrophe = 1;
+            pending_apostrophe = true;
         } else {
             finish();
         }
@@ -168,12 +172,16 @@ CorpusResult corpus_from_text(std::string_view text, std::string_view name, cons
     if (text.size() > kMaxCorpusBytes)
         return failure(name, too_large(text.size()));
 
+    // Windows calls UTF-16 "Unicode" and writes it with a byte order mark; its many NUL bytes would
+    // otherwise make it "binary".
+    if (text.size() >= 2 && (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF"))
+        return failure(name, "is UTF-16 text; save it as UTF-8");
     // Binary before UTF-8: a picture or a program is "binary", which says more than "byte 37 is not UTF-8".
     if (const auto nul = text.find('\0'); nul != std::string_view::npos)
         return failure(name, "has a NUL byte at offset " + format_thousands(std::int64_t(nul)) +
                                  "; this is a binary file, not plain text");
     const auto controls = std::count_if(text.begin(), text.end(), [](char c) { return is_odd_control(static_cast<unsigned char>(c)); });
-    if (double(controls) > 0.05 * double(text.size()))
+    if (double(controls) > kMaxControlShare * double(text.size()))
         return failure(name, percent_one_decimal(double(controls) / double(text.size())) +
                                  " of its bytes are control characters; this is a binary file, not plain text");
 

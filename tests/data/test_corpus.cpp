@@ -274,6 +274,9 @@ TEST_CASE("a corpus file is read, and each kind of bad file is refused with its 
     CHECK(file_error(file.path) ==
           name + ": 26.9% of its bytes are control characters; this is a binary file, not plain text");
 
+    file.write(std::string("\xFF\xFEt\0h\0e\0", 8));
+    CHECK(file_error(file.path) == name + ": is UTF-16 text; save it as UTF-8");
+
     file.write("the king and the qu\xE9" "en");  // Latin-1 é
     CHECK(contains(file_error(file.path), name + ": is not UTF-8 text: the bytes at offset 19 are no UTF-8 character"));
     file.write("\xEF\xBB\xBF" "caf\xC3\xA9 \xC0\x80");  // an overlong NUL after a BOM, counted from the file's start
@@ -293,4 +296,15 @@ TEST_CASE("a corpus text in memory is refused like a file, by its name") {
     twice.min_count = 2;
     CHECK(text_error("a b c", twice) ==
           "notes.txt: no word appears at least 2 times (3 words, 3 different); a longer text is needed");
+}
+
+TEST_CASE("a corpus text with tabs, CRLF, form feeds and a stray escape is still text") {
+    data::CorpusOptions once;
+    once.min_count = 1;
+    const data::CorpusResult r =
+        data::corpus_from_text("the\tcat\r\nsat on the mat\f\x1b[1m the end\x1b[0m of a long enough line", "log.txt", once);
+    REQUIRE_MESSAGE(r.corpus.has_value(), r.error);
+    CHECK(r.corpus->vocab.words[0] == "the");
+    CHECK(r.corpus->vocab.counts[0] == 3);
+    CHECK(r.corpus->words_read == 15);  // the escapes "[1m" and "[0m" leave two words "m"
 }
