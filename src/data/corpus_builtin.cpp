@@ -102,7 +102,6 @@ const std::vector<std::string_view> kCommonTemplates = {
     "the $P sat on a bench in the park near $his house",
     "the $P rode $his bike to the shop",
     "the $P talked to $his neighbour in the street",
-    "an ordinary $P from the town",
 };
 const std::vector<std::string_view> kFamilyTemplates = {
     "the $P came home for dinner with $his family",
@@ -126,7 +125,6 @@ const std::vector<std::string_view> kAdultTemplates = {
     "the $P paid the bills at the end of the month",
     "the grown $P was tired after a long day",
     "the wise $P gave advice to everyone",
-    "the adult $P had many years of experience",
 };
 const std::vector<std::string_view> kAnyPersonTemplates = {
     "the $P said that $he was happy",
@@ -169,19 +167,18 @@ const std::vector<std::string_view> kCountryTemplates = {
     "the old city of $T in $K is full of $L cafes",
 };
 
-const std::vector<std::string_view> kAnimals = {"dog",  "cat",  "horse", "cow",    "sheep", "pig",
-                                                "lion", "tiger", "wolf", "bear",   "fox",   "rabbit",
-                                                "mouse", "goat", "duck", "elephant"};
+const std::vector<std::string_view> kAnimals = {"dog",  "cat",   "horse", "cow", "sheep", "pig",
+                                                "lion", "tiger", "wolf",  "bear", "fox",  "rabbit"};
 // $A an animal.
 const std::vector<std::string_view> kAnimalTemplates = {
     "the $A ran across the field",      "a wild $A lives in the forest",    "the farmer fed the $A",
     "we saw a $A at the zoo",           "the $A slept in the sun",          "the $A has four legs and a tail",
-    "the $A ate some grass in the field", "a $A hunted in the forest at night", "the $A has soft fur",
+    "the $A ate some grass in the field",
 };
 
 const std::vector<std::string_view> kColours = {"red",    "blue",   "green", "yellow", "black", "white",
                                                 "orange", "purple", "brown", "pink",   "grey"};
-const std::vector<std::string_view> kThings = {"door", "wall", "shirt", "hat", "ball", "flower", "box", "cup", "kite", "pen"};
+const std::vector<std::string_view> kThings = {"door", "wall", "shirt", "hat", "ball", "flower", "box", "cup"};
 // $C $D two different colours, $O a thing.
 const std::vector<std::string_view> kColourTemplates = {
     "the $O is $C",
@@ -208,8 +205,7 @@ const std::vector<std::string_view> kNumberTemplates = {
     "there were $n of them",
 };
 
-const std::vector<std::string_view> kVerbs = {"run", "swim", "sing",  "dance", "jump",  "cook",
-                                              "write", "sleep", "eat", "climb", "shout", "draw"};
+const std::vector<std::string_view> kVerbs = {"run", "swim", "sing", "dance", "jump", "cook", "write", "sleep", "eat", "climb"};
 // $V a verb.
 const std::vector<std::string_view> kVerbTemplates = {
     "they like to $V",       "we $V every day",        "it is fun to $V",         "i want to $V now",
