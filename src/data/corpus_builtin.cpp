@@ -428,11 +428,12 @@ Groups make_groups() {
 }  // namespace
 
 Corpus builtin_corpus(std::uint64_t seed, int sentences) {
+    sentences = std::max(sentences, 0);
     Random random(seed);
     std::vector<std::string> distinct;
     std::unordered_map<std::string, std::int32_t> ids;
     std::vector<std::int32_t> stream;
-    stream.reserve(std::size_t(std::max(sentences, 0)) * 8);
+    stream.reserve(std::size_t(sentences) * 8);
     std::vector<std::string> words;
     for (int s = 0; s < sentences; ++s) {
         words.clear();
