@@ -21,7 +21,7 @@ namespace data {
 struct Vocabulary {
     std::vector<std::string> words;     // id -> word, most frequent first
     std::vector<std::int64_t> counts;   // id -> occurrences in the token stream
-    std::vector<int> group;             // id -> index into group_names (the file corpus: all "other")
+    std::vector<int> group;             // id -> index into group_names (a file corpus: all 0, "words")
     std::vector<std::string> group_names;
     std::unordered_map<std::string, int> index;  // word -> id
 
