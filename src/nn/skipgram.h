@@ -44,7 +44,8 @@ public:
     // whether the slot's own word or its alias.
     int sample(std::uint64_t random) const {
         const auto slot = std::size_t(((random >> 32) * slots_.size()) >> 32);
-        return std::uint32_t(random) < slots_[slot].keep ? int(slot) : slots_[slot].alias;
+        const Slot s = slots_[slot];  // both halves read, so the choice is a select, not a branch
+        return std::uint32_t(random) < s.keep ? int(slot) : s.alias;
     }
     bool empty() const { return slots_.empty(); }
     // The probability the sampler gives word w (for tests).
