@@ -534,12 +534,14 @@ int main(int argc, char** argv) {
                "(8,000 training and 2,000 test; an epoch repeats them to 60,000 rows); else random\n"
                "pixels and labels (the epoch still times right; the accuracy case is skipped). A line\n"
                "before the first mnist case says which.\n"
-               "The skipgram cases time word2vec training (skip-gram, negative sampling) in words/s: corpus\n"
-               "positions consumed as centres, the fastest of chunks of 200,000 run for --seconds after one\n"
-               "warm-up chunk. Synthetic corpus of 2,000,000 words, rank r drawn with probability ~ 1/r\n"
-               "(seed 1); a random window of 1..5 words each side, 5 negatives from unigram^0.75, no\n"
-               "subsampling, learning rate 0.025, threads updating the shared tables without locks (Hogwild).\n"
-               "\nExample: bench --filter 784-128-64-10 --seconds 2");
+               "\nThe skipgram cases time word2vec training (skip-gram, negative sampling) in words/s: corpus\n"
+               "positions consumed as centres; the fastest chunk of 200,000 positions, of those run for\n"
+               "--seconds (at least three) after one warm-up chunk. Synthetic corpus of 2,000,000 words,\n"
+               "rank r drawn with probability ~ 1/r (seed 1); a random window of 1..5 words each side, 5\n"
+               "negatives from unigram^0.75, no subsampling, learning rate 0.025, threads updating the\n"
+               "shared tables without locks (Hogwild).\n"
+               "\nExamples: bench --filter 784-128-64-10 --seconds 2\n"
+               "          bench --filter skipgram --seconds 2");
     std::vector<std::string> filters;
     double seconds = 1.0;
     bool list = false;

@@ -188,7 +188,7 @@ Training training(SkipGram& model, std::span<const std::int32_t> tokens, const N
 }
 
 // Asks for the cache lines of a row ahead of its use: with a large vocabulary the negatives' rows
-// are rarely in cache, and waiting for them was most of the time.
+// are rarely in cache, and without this the pair's first loads waited for them.
 void prefetch_row(const float* row, int dim) {
     const char* bytes = reinterpret_cast<const char*>(row);
     for (std::size_t offset = 0; offset < std::size_t(dim) * sizeof(float); offset += 64) __builtin_prefetch(bytes + offset, 1);
