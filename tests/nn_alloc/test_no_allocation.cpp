@@ -2,13 +2,15 @@
 // this program, Eigen's, the standard library's or OpenMP's, goes through malloc and its
 // relatives, which this file replaces (glibc lets a program interpose them) with counting
 // versions (under AddressSanitizer, which owns malloc, a hook of the sanitizer counts instead).
-// Kept in an executable of its own so the counting touches nothing else.
+// Kept in an executable of its own so the counting touches nothing else; allocation_counter.h
+// gives the count to the other tests here.
 #include <doctest/doctest.h>
 
 #include <atomic>
 #include <cstddef>
 #include <random>
 
+#include "allocation_counter.h"
 #include "nn/mlp.h"
 #include "nn/mlp_trainer.h"
 
@@ -71,13 +73,7 @@ int posix_memalign(void** out, std::size_t alignment, std::size_t n) {
 }
 #endif
 
-namespace {
-long allocations_during(const auto& work) {
-    const long before = g_allocations.load();
-    work();
-    return g_allocations.load() - before;
-}
-}  // namespace
+long allocations_so_far() { return g_allocations.load(); }
 
 TEST_CASE("the allocation counter sees Eigen's and the standard library's allocations") {
     CHECK(allocations_during([] { nn::Matrix m(100, 100); m.setZero(); }) >= 1);
