@@ -398,6 +398,14 @@ void DrawWidgetGallery() {
             cm.row_title = "true digit";
             cm.col_title = "predicted";
             ConfusionMatrix("##gallery_confusion", d.confusion, 10, d.digit_names, cm);
+            heading("Words by group, labelled where they fit (word map)");
+            WordMapOptions wm;
+            wm.x_label = "main direction 1";
+            wm.y_label = "main direction 2";
+            const int ringed[] = {0};
+            wm.ringed = ringed;
+            wm.size = ImVec2(0, ImGui::GetFontSize() * 14.f);
+            WordMap("##gallery_word_map", d.px, d.py, d.pclass, d.plabels, wm);
         }
         ImGui::EndTable();
     }
