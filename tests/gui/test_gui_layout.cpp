@@ -1,4 +1,4 @@
-// Every step of lessons 1-4 at the projector sizes a class meets (1024x768, 1280x720) and at the
+// Every step of lessons 1-6 at the projector sizes a class meets (1024x768, 1280x720) and at the
 // largest text size (--scale 2, also at 1600x900): the app, run with --layout-check, must find no
 // window wider than its area, none taller without a scrollbar, no text over text and no cut text
 // (see src/ui/layout_check.h and the README's "Tests"). One test case per lesson and size, so that
@@ -112,3 +112,4 @@ LAYOUT_CASES(2)
 LAYOUT_CASES(3)
 LAYOUT_CASES(4)
 LAYOUT_CASES(5)
+LAYOUT_CASES(6)

@@ -105,7 +105,8 @@ TEST_CASE("lesson 6 step 3: 16 words a step touch at most 16 rows of 346 (under 
     const train::Config c = preset(3);
     CHECK(c.batch_size == 16);
     CHECK(16.0 / 346.0 < 0.05);
-    train::WordsRun run(c);
+    CHECK(preset_of(3).warmup_steps == 8000);  // "a table already trained for 8,000 such steps"
+    train::WordsRun run = warmed(3, 1);
     const int the = id(run, "the");
     const data::Corpus& corpus = *run.corpus();
     // "1 word in 7"

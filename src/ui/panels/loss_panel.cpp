@@ -26,6 +26,7 @@ LineSeries series(const char* label, const train::Series& s, ImU32 color) {
 }
 
 std::string loss_label(const train::Snapshot& s) {
+    if (s.config.words()) return "loss (skip-gram, per word pair)";
     return s.config.loss == nn::Loss::CrossEntropy ? "loss (cross-entropy)" : "loss (squared error)";
 }
 
@@ -86,7 +87,8 @@ void LossPanel(PanelContext& ctx) {
 
     // Two plots need room for two sets of axes; a short panel shows the loss alone (the controls
     // bar has the accuracies).
-    const bool both = usable > ImGui::GetFontSize() * 16.f;
+    // A model without classes (word vectors) has no accuracy to plot.
+    const bool both = is_network(s) && usable > ImGui::GetFontSize() * 16.f;
     LinePlotOptions loss_options;
     loss_options.x_label = "training step";
     loss_options.y_label = loss_label(s);

@@ -23,7 +23,7 @@ const PanelInfo kPanels[] = {
     {"digit_data", "The digits", DigitDataPanel, 0.7f, 14.f, 10.f},
     {"canvas", "Draw a digit", CanvasPanel, 1.3f, 16.f, 17.f},
     // Words as vectors.
-    {"projection", "Every word as a point: the vectors projected onto their two main directions", WordProjectionPanel, 1.4f, 15.f, 16.f},
+    {"projection", "Every word as a point: the vectors projected onto their two main directions", WordProjectionPanel, 1.4f, 15.f, 22.f},
     {"similarity", "How alike: cosine similarity and word arithmetic", SimilarityPanel, 1.2f, 15.f, 18.f},
     {"embedding_table", "The table being trained: one row per word", EmbeddingTablePanel, 1.2f, 14.f, 16.f},
     {"corpus", "The text it reads", CorpusPanel, 0.8f, 14.f, 11.f},

@@ -86,18 +86,23 @@ int WordMap(const char* id, std::span<const float> x, std::span<const float> y, 
         if (i >= 0) queue(std::size_t(i));
     for (std::size_t i = 0; i < n; ++i) queue(i);
 
+    // The rings first: no label may cover a ringed word (except its own label, beside it).
     std::vector<ImRect> placed;
+    std::vector<std::size_t> ring_index(n, std::size_t(-1));
     for (std::size_t i = 0; i < n; ++i)
         if (ringed[i] && shown(i)) {
             const ImVec2 p = at(i);
             const float r = radius * 1.4f + 3.f;
+            ring_index[i] = placed.size();
             placed.emplace_back(ImVec2(p.x - r, p.y - r), ImVec2(p.x + r, p.y + r));
         }
     const float gap = std::max(1.f, font * 0.1f);
     for (std::size_t i : order) {
         const ImVec2 p = at(i);
         const ImVec2 sz = text_size(labels[i]);
-        const float off = radius + font * 0.15f;
+        const std::size_t own_ring = ring_index[i];
+        // A ringed word's label clears its ring.
+        const float off = (ringed[i] ? radius * 1.4f + 3.f : radius) + font * 0.15f;
         const ImVec2 candidates[] = {
             ImVec2(p.x + off, p.y - sz.y * 0.5f),         // right
             ImVec2(p.x - off - sz.x, p.y - sz.y * 0.5f),  // left
@@ -112,8 +117,8 @@ int WordMap(const char* id, std::span<const float> x, std::span<const float> y, 
             ImRect padded = r;
             padded.Expand(gap);
             bool free = true;
-            for (const ImRect& q : placed)
-                if (padded.Overlaps(q)) {
+            for (std::size_t k = 0; k < placed.size(); ++k)
+                if (k != own_ring && padded.Overlaps(placed[k])) {
                     free = false;
                     break;
                 }

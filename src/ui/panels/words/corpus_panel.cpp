@@ -64,9 +64,7 @@ void CorpusPanel(PanelContext& ctx) {
                                       "colours, countries, numbers, families and kings and queens, rivers and money."
                                     : corpus.source,
                             width);
-        Muted(train::format_count((long long)corpus.tokens.size()) + " words of text, " +
-                  train::format_count(corpus.vocab.size()) + " different words. " + corpus.summary,
-              width);
+        Muted(corpus.summary + ".", width);
         char passes[32];
         std::snprintf(passes, sizeof passes, "%.1f", double(v->words_trained) / double(std::max<std::size_t>(1, corpus.tokens.size())));
         Muted("Read so far: " + train::format_count((long long)v->words_trained) + " words (" + passes + " passes through the text).",
@@ -96,14 +94,30 @@ void CorpusPanel(PanelContext& ctx) {
         ctx.out.push_back(train::OpenCorpus{st.file, st.max_vocab, st.min_count});
     }
 
-    const float field_w = std::max(fs * 4.f, TextWidth("00000") + ImGui::GetFrameHeight() * 2.f);
-    ImGui::SetNextItemWidth(field_w);
-    if (ImGui::InputInt("most words", &st.max_vocab, 100, 1000)) st.max_vocab = std::clamp(st.max_vocab, 2, train::kMaxWordVocab);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The vocabulary keeps at most this many of the most frequent words");
-    SameLineIfFits(LabeledWidth(field_w, "seen at least"), fs);
-    ImGui::SetNextItemWidth(field_w);
-    if (ImGui::InputInt("seen at least", &st.min_count, 1, 5)) st.min_count = std::clamp(st.min_count, 1, 1'000'000);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A word seen fewer times than this is left out");
+    // Room for five digits beside the field's own - and + buttons.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float field_w = TextWidth("000000") + 2.f * (ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + style.FramePadding.x);
+    // A number field with its label after it, or above it when the line is too narrow for both.
+    const auto number_field = [&](const char* id, const char* label, int& value, int step, int fast, int lo, int hi,
+                                  const char* tip, bool first) {
+        const float need = LabeledWidth(field_w, label);
+        if (!first) SameLineIfFits(std::min(need, ImGui::GetContentRegionAvail().x), fs);
+        ImGui::BeginGroup();
+        const bool beside = need <= ImGui::GetContentRegionAvail().x;
+        if (!beside) ImGui::TextUnformatted(label);
+        ImGui::SetNextItemWidth(std::min(field_w, ImGui::GetContentRegionAvail().x));
+        if (ImGui::InputInt(id, &value, step, fast)) value = std::clamp(value, lo, hi);
+        if (beside) {
+            ImGui::SameLine(0, style.ItemInnerSpacing.x);
+            ImGui::TextUnformatted(label);
+        }
+        ImGui::EndGroup();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
+    };
+    number_field("##most-words", "most words", st.max_vocab, 100, 1000, 2, train::kMaxWordVocab,
+                 "The vocabulary keeps at most this many of the most frequent words", true);
+    number_field("##seen-at-least", "seen at least", st.min_count, 1, 5, 1, 1'000'000,
+                 "A word seen fewer times than this is left out", false);
     SameLineIfFits(ButtonWidth("Built-in corpus"), fs);
     if (ImGui::Button("Built-in corpus")) ctx.out.push_back(train::OpenCorpus{"", st.max_vocab, st.min_count});
 

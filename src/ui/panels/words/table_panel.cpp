@@ -35,26 +35,24 @@ void make_picture(WordsPanelState& st, const train::WordsView& v, int rows) {
     std::vector<std::uint8_t> lit(std::size_t(words), 0);
     for (int w : v.touched)
         if (w >= 0 && w < words) lit[std::size_t(w)] = 1;
-    st.picture.assign(std::size_t(rows * (cols + 1)), 0);
+    st.picture.assign(std::size_t(rows * cols), 0);
     for (int r = 0; r < rows; ++r) {
         const int w0 = int(std::int64_t(r) * words / rows), w1 = std::max(w0 + 1, int(std::int64_t(r + 1) * words / rows));
         bool any_lit = false;
         for (int w = w0; w < w1; ++w) any_lit = any_lit || lit[std::size_t(w)];
         const float bright = any_lit ? 1.f : kNight;
-        // The first column marks a lit row in yellow, readable even where the numbers are pale.
-        st.picture[std::size_t(r * (cols + 1))] = any_lit ? IM_COL32(255, 215, 60, 255) : IM_COL32(25, 25, 30, 255);
         for (int c = 0; c < cols; ++c) {
             float value = 0;
             for (int w = w0; w < w1; ++w) value += t(w, c);
             value /= float(w1 - w0);
             const ImU32 col = colormap_color(Colormap::Diverging, std::clamp(0.5f + 0.5f * value / scale, 0.f, 1.f));
             const auto channel = [&](int shift) { return std::uint32_t(float((col >> shift) & 0xFF) * bright); };
-            st.picture[std::size_t(r * (cols + 1) + c + 1)] =
+            st.picture[std::size_t(r * cols + c)] =
                 IM_COL32(channel(IM_COL32_R_SHIFT), channel(IM_COL32_G_SHIFT), channel(IM_COL32_B_SHIFT), 255);
         }
     }
     st.picture_rows = rows;
-    st.picture_cols = cols + 1;
+    st.picture_cols = cols;
     st.picture_scale = scale;
     st.pictured = v.embeddings;
     ++st.picture_version;
@@ -76,9 +74,9 @@ void EmbeddingTablePanel(PanelContext& ctx) {
         caption = "Step 0: " + train::format_count(words) + " rows of " + std::to_string(v->embeddings->cols()) +
                   " random numbers. Each step will change only the rows of the words it reads.";
     } else {
-        caption = "Step " + train::format_count((long long)ctx.snap.step) + " changed " + train::format_count(lit) +
+        caption = "Step " + train::format_count((long long)ctx.snap.step) + " touched " + train::format_count(lit) +
                   " of the " + train::format_count(words) + " rows (" + train::format_percent(float(lit) / float(std::max(1, words))) +
-                  "): the words of its batch, lit. The rest stay as they were.";
+                  "): the words its batch read, lit. The others did not change.";
     }
     ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
     TextWrappedAtSpaces(caption, width);
@@ -97,28 +95,41 @@ void EmbeddingTablePanel(PanelContext& ctx) {
         make_picture(st, *v, rows);
         st.picture_made_at = ImGui::GetTime();
     }
-    const float picture_w = std::min(width, std::max(fs * 6.f, float(st.picture_cols) * fs * 0.6f));
-    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    // Narrow enough to leave the key beside it; a column per number stays several pixels wide.
+    const float picture_w = std::min(width * 0.55f, std::max(fs * 6.f, float(st.picture_cols) * fs * 0.6f));
+    // A strip left of the picture marks the lit rows in yellow, at least two pixels high each, so
+    // that a single row of a tall table still shows from the back of the room.
+    const float strip_w = std::round(fs * 0.6f), strip_gap = std::round(fs * 0.2f);
+    const ImVec2 s0 = ImGui::GetCursorScreenPos();
+    const ImVec2 p0(s0.x + strip_w + strip_gap, s0.y);
     const ImVec2 p1(p0.x + picture_w, p0.y + picture_h);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(s0, ImVec2(s0.x + strip_w, p1.y), IM_COL32(30, 31, 38, 255));
+    for (int w : v->touched) {
+        if (w < 0 || w >= words) continue;
+        const float y0 = p0.y + picture_h * float(w) / float(words), y1 = p0.y + picture_h * float(w + 1) / float(words);
+        dl->AddRectFilled(ImVec2(s0.x, std::floor(y0)), ImVec2(s0.x + strip_w, std::max(std::floor(y0) + 2.f, y1)),
+                          IM_COL32(255, 215, 60, 255));
+    }
     constexpr std::uint64_t kKey = 0x5441424C45000000ull;  // "TABLE"
     if (ImTextureID tex = ctx.images.image(kKey, st.picture_version, st.picture_cols, st.picture_rows, st.picture))
-        ImGui::GetWindowDrawList()->AddImage(tex, p0, p1);
-    ImGui::InvisibleButton("##table", ImVec2(picture_w, picture_h));
+        dl->AddImage(tex, p0, p1);
+    ImGui::InvisibleButton("##table", ImVec2(strip_w + strip_gap + picture_w, picture_h));
     if (ImGui::IsItemHovered() && words > 0) {
         const float t = (ImGui::GetIO().MousePos.y - p0.y) / std::max(1.f, picture_h);
         const int w = std::clamp(int(t * float(words)), 0, words - 1);
         const bool was_lit = std::binary_search(v->touched.begin(), v->touched.end(), w);
         ImGui::SetTooltip("row %d: \"%s\"%s", w + 1, vocab.words[std::size_t(w)].c_str(),
-                          was_lit ? ", changed by the last step" : "");
+                          was_lit ? ", touched by the last step" : "");
     }
     // Beside the picture when there is room: what its colours and its yellow marks mean.
-    const float beside = width - picture_w - fs;
+    const float beside = width - picture_w - strip_w - strip_gap - fs;
     if (beside > fs * 6.f) {
         ImGui::SameLine(0, fs);
         ImGui::BeginGroup();
         ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
         TextWrappedAtSpaces("One row per word, most frequent at the top; one column per number. Orange: positive, "
-                            "blue: negative. A yellow mark: a row the last step changed.",
+                            "blue: negative. Yellow on the left: the rows the last step touched.",
                             beside);
         ImGui::PopStyleColor();
         ImGui::EndGroup();
@@ -128,7 +139,7 @@ void EmbeddingTablePanel(PanelContext& ctx) {
         const std::vector<double> ends = {v->rows_changed.empty() ? 0.0 : v->rows_changed.step.front(),
                                           v->rows_changed.empty() ? 1.0 : std::max(v->rows_changed.step.back(), 1.0)};
         const std::vector<float> all(2, float(words));
-        LineSeries changed_rows{"rows changed per step", v->rows_changed.step, v->rows_changed.value, kTrainCurveColor, 3.f};
+        LineSeries changed_rows{"rows touched per step", v->rows_changed.step, v->rows_changed.value, kTrainCurveColor, 3.f};
         LineSeries vocabulary{"rows in the table", ends, all, IM_COL32(160, 160, 160, 255), 2.f};
         const LineSeries lines[] = {changed_rows, vocabulary};
         LinePlotOptions o;
