@@ -52,6 +52,10 @@ public:
     // The figures the divergence message quotes; the default is the network's training loss.
     virtual void describe_divergence(const Snapshot& s, DivergenceFacts& f) const;
     virtual bool converged() const { return false; }
+    // At most this many snapshots a second while training (0: the trainer's rate). A family whose
+    // every panel moves with every snapshot (hundreds of labelled words) halves the UI's drawing by
+    // asking for 30: motion at film rate, and every other frame has nothing new to draw.
+    virtual double max_publish_hz() const { return 0; }
     // The stuck watch's baseline, or none for a model the watch does not apply to.
     virtual std::optional<GuessBaseline> guess_baseline() const { return std::nullopt; }
 

@@ -81,7 +81,9 @@ void Trainer::run() {
 
         if (pending_steps_ > 0 || state_ == RunState::Running) train_for(kSlice);
 
-        const bool publish_due = Clock::now() - last_publish_ >= std::chrono::duration<double>(1.0 / options_.publish_hz);
+        const double publish_hz = run_->max_publish_hz() > 0 ? std::min(options_.publish_hz, run_->max_publish_hz())
+                                                              : options_.publish_hz;
+        const bool publish_due = Clock::now() - last_publish_ >= std::chrono::duration<double>(1.0 / publish_hz);
         if (dirty_ && (publish_due || (state_ != RunState::Running && pending_steps_ == 0))) publish();
 
         // Paced training: sleep until the next step is due, waking early for a command.
@@ -90,7 +92,7 @@ void Trainer::run() {
             auto next_step = pace_origin_ + std::chrono::duration_cast<Clock::duration>(
                                                 std::chrono::duration<double>(double(paced_steps_ + 1) / sps));
             if (dirty_) next_step = std::min(next_step, last_publish_ + std::chrono::duration_cast<Clock::duration>(
-                                                            std::chrono::duration<double>(1.0 / options_.publish_hz)));
+                                                            std::chrono::duration<double>(1.0 / publish_hz)));
             std::unique_lock lk(queue_mu_);
             queue_cv_.wait_until(lk, next_step, [&] { return stop_ || !queue_.empty(); });
         }

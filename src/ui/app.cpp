@@ -697,16 +697,20 @@ int App::run() {
         apply_step(true);
         const std::uint64_t generation = expected_generation_;
         long target = 0;
+        std::uint64_t steps_sent = 0;
         if (options_.train_steps > 0) {
             const lesson::Preset* preset = nav_->effective_preset();
             target = long(preset ? preset->warmup_steps : 0) + options_.train_steps;
-            trainer_->send(train::StepN{int(options_.train_steps)});
+            steps_sent = trainer_->send(train::StepN{int(options_.train_steps)});
         }
-        // Start-up only: the first frame shows the step as asked, trained as far as asked.
+        // Start-up only: the first frame shows the step as asked, trained as far as asked, or as
+        // far as it could (no data to train on pauses the trainer with a warning saying why).
         trainer_->wait_for(
             [&](const train::Snapshot& s) {
+                const bool cannot_train = s.commands_applied >= steps_sent && s.state == train::RunState::Paused &&
+                                          s.message_kind == train::MessageKind::Warning;
                 return s.generation == generation &&
-                       (long(s.step) >= target || s.state == train::RunState::Diverged) &&
+                       (long(s.step) >= target || s.state == train::RunState::Diverged || cannot_train) &&
                        (target == 0 || s.state != train::RunState::Running);
             },
             std::chrono::minutes(10));

@@ -198,3 +198,31 @@ TEST_CASE("GUI: a panel with nothing to draw is reported as a fallback") {
     const std::string png = shot(4, 2, 0, "", "fallback-before-training");
     CHECK(fallback_lines(png + ".log").find("fallback: gradients: ") != std::string::npos);
 }
+
+// --corpus: lesson 6 reads the teacher's own text instead of the built-in corpus; a file it cannot
+// use is refused on screen, and the app keeps running.
+TEST_CASE("GUI: --corpus trains lesson 6 on a text file, and an empty file is refused without a crash") {
+    const std::filesystem::path dir = std::filesystem::path(SCREENSHOT_DIR) / "corpus";
+    std::filesystem::create_directories(dir);
+    const std::filesystem::path good = dir / "tide.txt", empty = dir / "empty.txt";
+    {
+        std::ofstream out(good);
+        for (int i = 0; i < 200; ++i)
+            out << "the tide came in over the sand and the gulls rose. the tide went out and the crabs hid. ";
+        std::ofstream(empty).flush();
+    }
+    const std::string good_png = shot(6, 7, 20, "--corpus " + good.string(), "corpus-good");
+    CHECK(fallback_lines(good_png + ".log").empty());
+    const std::string builtin_png = shot(6, 7, 20, "", "corpus-builtin");
+    const Image a = load_png(good_png), b = load_png(builtin_png);
+    REQUIRE(a.w == b.w);
+    int differ = 0;
+    for (int y = 0; y < a.h; ++y)
+        for (int x = 520; x < a.w; ++x) differ += a.pixel(x, y) != b.pixel(x, y);
+    CHECK(differ > 20000);  // another vocabulary: another map, another summary
+
+    const std::string empty_png = shot(6, 7, 20, "--corpus " + empty.string(), "corpus-empty");
+    REQUIRE(std::filesystem::exists(empty_png));
+    const std::string fallbacks = fallback_lines(empty_png + ".log");
+    CHECK_MESSAGE(fallbacks.find("No words yet") != std::string::npos, fallbacks);
+}

@@ -38,6 +38,7 @@ public:
     void evaluate() override {}  // the batch loss is the curve; the panels measure the geometry themselves
     void fill_snapshot(Snapshot& s) const override;
 
+    double max_publish_hz() const override { return 30; }
     std::string cannot_train() const override;
     const std::string& divergence() const override { return divergence_; }
 

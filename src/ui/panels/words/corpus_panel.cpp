@@ -121,9 +121,10 @@ void CorpusPanel(PanelContext& ctx) {
     SameLineIfFits(ButtonWidth("Built-in corpus"), fs);
     if (ImGui::Button("Built-in corpus")) ctx.out.push_back(train::OpenCorpus{"", st.max_vocab, st.min_count});
 
-    if (v && !v->data_message.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, v->data_failed ? kBadColor : kGoodColor);
-        TextWrappedAtSpaces(v->data_message, width);
+    // The last file's result, also when it left no words at all (then `v` is null).
+    if (const train::WordsView* any = ctx.snap.view<train::WordsView>(); any && !any->data_message.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, any->data_failed ? kBadColor : kGoodColor);
+        TextWrappedAtSpaces(any->data_message, width);
         ImGui::PopStyleColor();
     }
 }

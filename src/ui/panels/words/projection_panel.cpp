@@ -17,7 +17,17 @@ namespace ui {
 namespace {
 // The map's scale follows the cloud: at once when it grows past the edge, over about a second
 // when it shrinks, so that points glide instead of the axes jumping every frame.
-void follow_cloud(WordsPanelState& st, const train::WordsView& v, float plot_w, float plot_h, std::uint64_t step) {
+void follow_cloud(WordsPanelState& st, const train::WordsView& v, float plot_w, float plot_h, const train::Snapshot& snap) {
+    // Only with a new snapshot (or a new plot size): between two the picture stays exactly as it
+    // was, and the renderer has nothing to redraw.
+    const double now = ImGui::GetTime();
+    if (snap.version == st.scaled_version && plot_w == st.scaled_w && plot_h == st.scaled_h) return;
+    const double since = now - st.scaled_time;
+    st.scaled_version = snap.version;
+    st.scaled_w = plot_w;
+    st.scaled_h = plot_h;
+    st.scaled_time = now;
+    const std::uint64_t step = snap.step;
     double target = 0;
     for (std::size_t i = 0; i < v.x.size(); ++i)
         target = std::max({target, std::abs(double(v.x[i])) / (plot_w * 0.5), std::abs(double(v.y[i])) / (plot_h * 0.5)});
@@ -27,7 +37,7 @@ void follow_cloud(WordsPanelState& st, const train::WordsView& v, float plot_w, 
         st.scaled_for = v.corpus;
         return;
     }
-    const double rate = std::min(1.0, double(ImGui::GetIO().DeltaTime) * 1.5);
+    const double rate = std::clamp(since * 1.5, 0.0, 1.0);
     st.units_per_pixel += (target - st.units_per_pixel) * rate;
 }
 
@@ -92,7 +102,7 @@ void WordProjectionPanel(PanelContext& ctx) {
     // The plot inside the widget, less its axes' tick labels and titles (about four lines of text
     // across and three down): the same scale on both axes, so that distances on screen are true.
     const float plot_w = std::max(avail.x - fs * 4.f, fs * 4.f), plot_h = std::max(map_h - fs * 3.5f, fs * 4.f);
-    follow_cloud(st, *v, plot_w, plot_h, ctx.snap.step);
+    follow_cloud(st, *v, plot_w, plot_h, ctx.snap);
 
     std::vector<int> ringed;
     if (const std::optional<int> f = vocab.find(st.focus)) ringed.push_back(*f);

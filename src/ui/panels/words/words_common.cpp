@@ -27,7 +27,7 @@ const train::WordsView* words_view(PanelContext& ctx) {
         st.min_count = c->min_count;
     }
     if (!v->corpus || v->corpus->vocab.size() == 0 || !v->embeddings) {
-        PanelFallback(ctx, "No words yet: open a text in the corpus panel, or the built-in corpus.");
+        PanelFallback(ctx, "No words yet: open a text in the panel \"The text it reads\", or the built-in corpus.");
         return nullptr;
     }
     return v;

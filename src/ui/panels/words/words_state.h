@@ -26,6 +26,9 @@ struct WordsPanelState {
     // points would leave the plot and shrinks slowly, so the picture neither jumps nor crawls).
     double units_per_pixel = 0;
     std::shared_ptr<const data::Corpus> scaled_for;
+    std::uint64_t scaled_version = ~0ull;  // the snapshot the scale last followed
+    float scaled_w = 0, scaled_h = 0;
+    double scaled_time = 0;              // ImGui time
 
     // Labels and colouring of the current vocabulary.
     std::shared_ptr<const data::Corpus> labelled;
