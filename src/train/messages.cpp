@@ -30,6 +30,11 @@ std::string divergence_message(const DivergenceFacts& f) {
     return m + " The learning rate is now " + now + ": press Reset to start again with it.";
 }
 
+std::string exploded_loss_reason(float loss, float first_loss, float learning_rate) {
+    return "The loss exploded to " + format_loss(loss) + " (it started at " + format_loss(first_loss) +
+           "): the learning rate " + format_learning_rate(learning_rate) + " is too large. Lower it and press Reset.";
+}
+
 std::string stuck_message(const StuckFacts& f) {
     std::string m = "Stuck: for " + joined(count(f.steps), "steps") + " the loss has not improved (it is " +
                     format_loss(f.loss) + "; guessing costs " + format_loss(f.guess_loss) +

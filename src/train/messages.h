@@ -19,6 +19,10 @@ struct DivergenceFacts {
 };
 std::string divergence_message(const DivergenceFacts& f);
 
+// Why a run stopped itself when its loss ran far above where it started: "The loss exploded to 41.2
+// (it started at 4.159): the learning rate 100 is too large. Lower it and press Reset."
+std::string exploded_loss_reason(float loss, float first_loss, float learning_rate);
+
 // A network that has stopped learning (see StuckWatch).
 struct StuckFacts {
     std::uint64_t steps = 0;    // steps without improvement

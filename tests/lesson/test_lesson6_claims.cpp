@@ -101,7 +101,7 @@ TEST_CASE("lesson 6 step 2: the loss starts at 6 ln 2, and by step 1,000 topics 
     CHECK(preset(2).batch_size == 128);
 }
 
-TEST_CASE("lesson 6 step 3: 16 words a step touch at most 16 rows of 346 (under 5%); 'the' in more than nine steps of ten") {
+TEST_CASE("lesson 6 step 3: 16 words a step touch at most 16 rows of 346 (under 5%), and 'the' is in more than nine steps of ten") {
     const train::Config c = preset(3);
     CHECK(c.batch_size == 16);
     CHECK(16.0 / 346.0 < 0.05);

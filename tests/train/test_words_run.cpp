@@ -105,7 +105,7 @@ TEST_CASE("words: a huge learning rate stops the run with a reason instead of dr
     CHECK(run.steps() == at);
 }
 
-TEST_CASE("words: opening a text makes a new table; a bad file is refused and the words stay") {
+TEST_CASE("words: opening a text makes a new table, and a bad file is refused and the words stay") {
     train::WordsRun run(words_config());
     const int builtin_words = run.corpus()->vocab.size();
     for (int i = 0; i < 10; ++i) run.step();

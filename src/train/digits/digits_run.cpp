@@ -11,6 +11,7 @@
 #include <variant>
 
 #include "train/format.h"
+#include "train/messages.h"
 
 namespace train {
 
@@ -251,9 +252,7 @@ void DigitsRun::check_divergence() {
     }
     if (first_loss_ < 0) first_loss_ = loss_;
     if (loss_ > kExplodeFactor * std::max(first_loss_, 0.01f))
-        divergence_ = "The loss exploded to " + format_loss(loss_) + " (it started at " + format_loss(first_loss_) +
-                      "): the learning rate " + format_learning_rate(config_.learning_rate) +
-                      " is too large. Lower it and press Reset.";
+        divergence_ = exploded_loss_reason(loss_, first_loss_, config_.learning_rate);
 }
 
 // ---- Measuring ------------------------------------------------------------------------------------

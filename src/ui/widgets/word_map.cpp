@@ -31,7 +31,8 @@ namespace {
 // eight-sided halo, which matters at a hundred labels a frame on a software renderer.
 void draw_label(ImDrawList* dl, ImVec2 pos, ImU32 col, const std::string& s) {
     pos = ImVec2(std::floor(pos.x), std::floor(pos.y));
-    const float d = std::max(1.f, std::round(ImGui::GetFontSize() * 0.07f));
+    // One or two pixels: further apart, the two copies read as two texts, not one with a shadow.
+    const float d = std::clamp(std::round(ImGui::GetFontSize() * 0.06f), 1.f, 2.f);
     draw_text(dl, ImVec2(pos.x + d, pos.y + d), IM_COL32(0, 0, 0, 230), s);
     draw_text(dl, pos, col, s);
 }
