@@ -73,8 +73,14 @@ void Trainer::run() {
             if (stop_) return;
             commands.swap(queue_);
         }
-        for (Command& c : commands) {
-            apply(c);
+        // A presenter paging quickly sends a LoadConfig per step passed; only the last will be
+        // seen, so the ones before it cost no model and no warm-up (their generation still counts).
+        std::size_t last_load = commands.size();
+        for (std::size_t i = 0; i < commands.size(); ++i)
+            if (std::holds_alternative<LoadConfig>(commands[i])) last_load = i;
+        for (std::size_t i = 0; i < commands.size(); ++i) {
+            if (std::holds_alternative<LoadConfig>(commands[i]) && i < last_load) ++generation_;
+            else apply(commands[i]);
             ++commands_applied_;
         }
         commands.clear();
@@ -159,7 +165,11 @@ void Trainer::apply(Command& command) {
                 pending_steps_ = 0;
                 state_ = RunState::Paused;
                 restart_stuck_watch();
-                for (int i = 0; i < c.warmup_steps && run_->divergence().empty(); ++i) step_once();
+                // Steps the class will never see when another step's preset is already waiting.
+                for (int i = 0; i < c.warmup_steps && run_->divergence().empty(); ++i) {
+                    if (i % 64 == 63 && load_waiting()) break;
+                    step_once();
+                }
                 if (!run_->divergence().empty()) {
                     state_ = RunState::Diverged;
                     diverged_at_rate_ = run_->config().learning_rate;
@@ -174,6 +184,13 @@ void Trainer::apply(Command& command) {
         },
         command);
     if (restarts_watch && !std::holds_alternative<LoadConfig>(command)) restart_stuck_watch();
+}
+
+bool Trainer::load_waiting() {
+    std::lock_guard lk(queue_mu_);
+    for (const Command& c : queue_)
+        if (std::holds_alternative<LoadConfig>(c)) return true;
+    return false;
 }
 
 void Trainer::restart_stuck_watch() {

@@ -67,6 +67,8 @@ private:
     void train_for(std::chrono::steady_clock::duration budget);
     void publish();
     void after_new_weights();
+    // Whether a LoadConfig is queued behind the command being applied.
+    bool load_waiting();
     void restart_stuck_watch();
     void step_once();
     void compose_message(Snapshot& s) const;

@@ -160,15 +160,15 @@ TEST_CASE("lesson 6 step 6: bank between river and money, seeds 1 to 5") {
         CAPTURE(seed);
         const train::WordsRun run = warmed(6, seed);
         const data::Vocabulary& vocab = run.corpus()->vocab;
-        const train::QueryAnswer near = train::answer_query("bank", vocab, train::unit_rows(run.model().input()), 10);
+        const train::QueryAnswer near = train::answer_query("bank", vocab, train::unit_rows(run.model().input()), 5);
         int river = 0, money = 0;
         for (const train::Neighbour& n : near.neighbours) {
             const std::string& g = vocab.group_names[std::size_t(vocab.group[std::size_t(n.word)])];
             river += g == "river";
             money += g == "money";
         }
-        CHECK(river >= 2);  // "mix words of the river and words of the money"
-        CHECK(money >= 2);
+        CHECK(river >= 1);  // "among its five nearest words are words of the river and words of the money"
+        CHECK(money >= 1);
         // "about 0.5 with both river and money"; "river and money under 0.3 with each other"
         CHECK(cosine(run, "bank", "river") == doctest::Approx(0.5).epsilon(0.3));
         CHECK(cosine(run, "bank", "money") == doctest::Approx(0.5).epsilon(0.3));

@@ -132,3 +132,21 @@ TEST_CASE("trainer: shuts down promptly while training flat out") {
     }
     CHECK(std::chrono::steady_clock::now() - start < 2s);
 }
+
+TEST_CASE("trainer: paging quickly past steps with long warm-ups shows the last step at once") {
+    // A presenter's clicker passes steps faster than their warm-ups train: the warm-up of a step
+    // already left is cut short, and a preset queued behind a newer one is never built.
+    train::Trainer t(xor_config());
+    train::Config slow = xor_config();
+    slow.learning_rate = 0.5f;
+    train::Config last = xor_config();
+    last.learning_rate = 0.25f;
+    t.send(train::LoadConfig{slow, 10'000'000});  // minutes of steps if trained to the end
+    std::this_thread::sleep_for(20ms);             // its warm-up under way
+    t.send(train::LoadConfig{slow, 10'000'000});  // passed over: queued behind another
+    t.send(train::LoadConfig{last, 10});
+    auto s = t.wait_for([](const train::Snapshot& s) { return s.generation == 3; }, 5s);
+    REQUIRE(s);
+    CHECK(s->config.learning_rate == 0.25f);
+    CHECK(s->step == 10);
+}

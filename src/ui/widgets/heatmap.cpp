@@ -133,9 +133,10 @@ void Heatmap(const char* id, std::span<const float> values, int rows, int cols, 
         const float gap = (cw >= 10.f && ch >= 10.f) ? 1.f : 0.f;
         const bool blocks = draw_rows != rows || draw_cols != cols;
         // Values in every cell or in none: only when the widest one fits.
+        const auto written = [&](double v) { return options.format ? options.format(v) : cell_text(v); };
         bool show_values = options.show_values && !blocks && cw - gap >= font * 1.2f && ch - gap >= font;
         for (size_t i = 0; show_values && i < n_cells; ++i)
-            if (finite(values[i]) && text_size(cell_text(values[i])).x + font * 0.3f > cw - gap - 1.f) show_values = false;
+            if (finite(values[i]) && text_size(written(values[i])).x + font * 0.3f > cw - gap - 1.f) show_values = false;
         dl->AddRectFilled(grid.Min, grid.Max, gap > 0 ? kPlotBg : kMissingCell);
         std::vector<float> means;  // block means, when cells are merged
         if (blocks) plot_detail::downsample_grid(values, rows, cols, draw_rows, draw_cols, means);
@@ -148,7 +149,7 @@ void Heatmap(const char* id, std::span<const float> values, int rows, int cols, 
                 const ImU32 col = color_of(v);
                 dl->AddRectFilled(ImVec2(xa, ya), ImVec2(xb - gap, yb - gap), col);
                 if (show_values && finite(v)) {
-                    const std::string text = cell_text(v);
+                    const std::string text = written(v);
                     const ImVec2 sz = text_size(text);
                     {
                         ImU32 tc = luminance(col) > 0.45f ? IM_COL32(10, 10, 15, 255) : IM_COL32(250, 250, 250, 255);

@@ -52,6 +52,7 @@ struct HeatmapOptions {
     float v_min = 0, v_max = 0;            // when v_min >= v_max: the data's range
     bool log_scale = false;                // colour by log10(value) (values <= 0 get the lowest colour)
     bool show_values = false;              // print the number in each cell when it fits
+    std::function<std::string(double)> format;  // how a cell's number is written (empty: a few significant digits)
     ImVec2 size = ImVec2(0, 0);
 };
 

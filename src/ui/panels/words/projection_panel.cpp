@@ -98,7 +98,9 @@ void WordProjectionPanel(PanelContext& ctx) {
 
     const float legend_h = legend_height(vocab, avail.x);
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
-    const float map_h = std::max(ImGui::GetContentRegionAvail().y - legend_h - spacing, fs * 8.f);
+    // The map first: in a narrow column the legend may go below the fold (the panel scrolls), the
+    // map never shrinks past readable.
+    const float map_h = std::max(ImGui::GetContentRegionAvail().y - legend_h - spacing, fs * 14.f);
     // The plot inside the widget, less its axes' tick labels and titles (about four lines of text
     // across and three down): the same scale on both axes, so that distances on screen are true.
     const float plot_w = std::max(avail.x - fs * 4.f, fs * 4.f), plot_h = std::max(map_h - fs * 3.5f, fs * 4.f);

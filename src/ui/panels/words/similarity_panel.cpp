@@ -61,8 +61,9 @@ void SimilarityPanel(PanelContext& ctx) {
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("A word (its nearest words), or words joined by + and -, e.g. king - man + woman");
     const train::QueryAnswer answer = train::answer_query(st.query, vocab, unit, 8);
-    // Room for the answers: about a third of the panel, never fewer than three lines.
-    const int rows = std::clamp(int(ImGui::GetContentRegionAvail().y * 0.36f / line), 3, 8);
+    // Room for the answers: about a third of the panel, never fewer than five lines (lesson 6
+    // speaks of a word's five nearest words).
+    const int rows = std::clamp(int(ImGui::GetContentRegionAvail().y * 0.36f / line), 5, 8);
     if (!answer.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, kBadColor);
         TextWrappedAtSpaces(answer.error, width);
@@ -110,6 +111,14 @@ void SimilarityPanel(PanelContext& ctx) {
     o.v_min = -1;
     o.v_max = 1;
     o.show_values = true;
+    // ".94" as correlation tables write it: two digits fit a cell a third narrower than "0.94".
+    o.format = [](double c) {
+        if (c >= 0.995) return std::string("1");
+        std::string t = words::format_cosine(float(c));
+        if (t.rfind("0.", 0) == 0) t.erase(0, 1);
+        else if (t.rfind("-0.", 0) == 0) t.erase(1, 1);
+        return t;
+    };
     o.size = ImVec2(width, std::max(ImGui::GetContentRegionAvail().y, fs * 8.f));
     Heatmap("##cosines", cos, n, n, o);
 }
