@@ -68,8 +68,8 @@ int WordMap(const char* id, std::span<const float> x, std::span<const float> y, 
         if (i >= 0 && std::size_t(i) < n) ringed[std::size_t(i)] = true;
 
     dl->PushClipRect(f.plot.Min, f.plot.Max, true);
-    // Without anti-aliased edges an octagon is 6 triangles instead of 22; the dark disc under each
-    // dot hides the stair-steps at this size.
+    // Without anti-aliased edges an octagon is 6 triangles instead of 22; at this size its edge
+    // shows no stair-steps from the back of a room.
     const ImDrawListFlags saved_flags = dl->Flags;
     dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
     // Faint words under the others, ringed words on top.
@@ -80,11 +80,10 @@ int WordMap(const char* id, std::span<const float> x, std::span<const float> y, 
             const ImVec2 p = at(i);
             ImU32 c = color_of(i);
             if (faint(i)) c = (c & 0x00FFFFFFu) | (IM_COL32_A_MASK & IM_COL32(0, 0, 0, 70));
-            // Hundreds of dots redrawn every frame while training, by a software renderer on a
-            // school laptop: each an octagon on a slightly larger dark one (12 triangles; ImGui's
-            // anti-aliased circle and outline take about 70).
+            // Hundreds of dots redrawn with every snapshot while training, by a software renderer
+            // on a school laptop: each a plain octagon (6 triangles; ImGui's anti-aliased circle
+            // with an outline takes about 70, and the frame time showed it).
             const float r = ringed[i] ? radius * 1.4f : radius;
-            dl->AddCircleFilled(p, r + 1.5f, kOutline, 8);
             dl->AddCircleFilled(p, r, c, 8);
             if (ringed[i]) dl->AddCircle(p, r + 3.f, IM_COL32(255, 255, 255, 255), 0, 2.5f);
         }
