@@ -94,7 +94,8 @@ public:
     }
 
 private:
-    static int index(float x) { return int((x + kRange) * (kSize / (2 * kRange))); }
+    // Clamped: for x just under kRange, x + kRange rounds up to exactly 2 kRange in float.
+    static int index(float x) { return std::min(kSize - 1, int((x + kRange) * (kSize / (2 * kRange)))); }
     float sigmoid_[kSize];
     float log_sigmoid_[kSize];
 };
