@@ -2,7 +2,6 @@
 // cut left out, and a way to open another text.
 #include <algorithm>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -24,21 +23,12 @@ namespace fs = std::filesystem;
 
 const std::vector<std::string> kTextKinds = {".txt", ".md", ""};
 
-// A typed file as the trainer should open it: a relative path is looked for in the app's data
-// folders (the working folder, the repository), like the lessons' files.
-std::string file_to_open(std::string typed) {
-    while (!typed.empty() && (typed.back() == ' ' || typed.back() == '"' || typed.back() == '\'')) typed.pop_back();
-    while (!typed.empty() && (typed.front() == ' ' || typed.front() == '"' || typed.front() == '\'')) typed.erase(0, 1);
-    if (typed.rfind("~/", 0) == 0)
-        if (const char* home = std::getenv("HOME")) typed = std::string(home) + typed.substr(1);
-    const fs::path path(typed);
-    std::error_code ec;
-    if (path.is_relative())
-        for (const fs::path& root : data::data_roots(NNSCOPE_SOURCE_DIR)) {
-            const fs::path candidate = root / path;
-            if (fs::exists(candidate, ec)) return candidate.lexically_normal().string();
-        }
-    return path.string();  // the trainer says what is wrong with it
+// A typed file as the trainer should open it: resolved like every file the lessons name (quotes and
+// `~/` handled, a relative path tried in the app's data folders); one not found goes as typed, and
+// the trainer says what is wrong with it.
+std::string file_to_open(const std::string& typed) {
+    const data::ResolvedPath r = data::resolve_data_path(typed, data::data_roots(NNSCOPE_SOURCE_DIR));
+    return r.path.empty() ? typed : r.path.string();
 }
 
 void Muted(const std::string& text, float width) {
