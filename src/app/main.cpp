@@ -37,6 +37,10 @@ int main(int argc, char** argv) {
                    "Plain-text file (UTF-8) for the word-embedding lesson, instead of the built-in corpus; refused "
                    "with the reason when empty, binary, not UTF-8 or larger than 64 MB")
         ->check(CLI::ExistingFile);
+    cli.add_option("--text", options.text_file,
+                   "Plain-text file (UTF-8) the transformer learns character by character in the lesson steps that "
+                   "train on a text; refused with the reason when empty, binary, not UTF-8 or larger than 16 MB")
+        ->check(CLI::ExistingFile);
     cli.add_flag("--gallery", options.gallery, "Show every plot widget on synthetic data");
     cli.add_flag("--layout-check", options.layout_check,
                  "Check the settled screen's layout (content wider than its window, taller without a scrollbar, "

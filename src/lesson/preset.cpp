@@ -47,6 +47,9 @@ constexpr double kMaxLearningRate = 1000;
 constexpr std::size_t kMaxSpamInputs = 8;
 
 constexpr nn::Loss kAllLosses[] = {nn::Loss::CrossEntropy, nn::Loss::SquaredError};
+constexpr data::TextTask kAllTextTasks[] = {data::TextTask::Copy,   data::TextTask::Reverse,   data::TextTask::Addition,
+                                            data::TextTask::Repeat, data::TextTask::Sentences, data::TextTask::Text};
+constexpr nn::PositionKind kAllPositionKinds[] = {nn::PositionKind::Learned, nn::PositionKind::Sinusoidal};
 
 template <class Range>
 std::string join(const Range& names) {
@@ -166,6 +169,52 @@ private:
             p.config.words()->compare = read_words(value, "compare");
         else if (k == "focus")
             p.config.words()->focus = read_text(value, "focus (a word)");
+        else if (k == "task")
+            p.config.transformer()->task = read_choice(value, "task", kAllTextTasks, data::text_task_name, data::text_task_from_name);
+        else if (k == "symbols")
+            p.config.transformer()->symbols = int(read_whole(value, "symbols", 2, 40));
+        else if (k == "alphabet")
+            p.config.transformer()->alphabet = int(read_whole(value, "alphabet", 2, 26));
+        else if (k == "digits")
+            p.config.transformer()->digits = int(read_whole(value, "digits", 1, 6));
+        else if (k == "text")
+            p.config.transformer()->text_file = read_text(value, "text (a plain-text file)");
+        else if (k == "context")
+            p.config.transformer()->context = int(read_whole(value, "context", nn::kMinTransformerContext, nn::kMaxTransformerContext));
+        else if (k == "d_model")
+            p.config.transformer()->d_model = int(read_whole(value, "d_model", nn::kMinTransformerDModel, nn::kMaxTransformerDModel));
+        else if (k == "heads")
+            p.config.transformer()->heads = int(read_whole(value, "heads", nn::kMinTransformerHeads, nn::kMaxTransformerHeads));
+        else if (k == "layers")
+            p.config.transformer()->layers = int(read_whole(value, "layers", nn::kMinTransformerLayers, nn::kMaxTransformerLayers));
+        else if (k == "positions")
+            p.config.transformer()->positions = read_choice(value, "positions", kAllPositionKinds, nn::position_kind_name, nn::position_kind_from_name);
+        else if (k == "tied")
+            p.config.transformer()->tied = read_bool(value, "tied");
+        else if (k == "weight_decay")
+            p.config.transformer()->weight_decay = float(read_between(value, "weight_decay", 0, 1));
+        else if (k == "example")
+            p.config.transformer()->example = read_text(value, "example (text in the task's tokens)");
+        else if (k == "example_seed")
+            p.config.transformer()->example_seed = int(read_whole(value, "example_seed", 0, 1'000'000));
+        else if (k == "query_token")
+            p.config.transformer()->query = int(read_whole(value, "query_token (a position in the example, from 0)", 0, nn::kMaxTransformerContext - 1));
+        else if (k == "layer")
+            p.config.transformer()->layer = int(read_whole(value, "layer (from 0)", 0, nn::kMaxTransformerLayers - 1));
+        else if (k == "head")
+            p.config.transformer()->head = int(read_whole(value, "head (from 0)", 0, nn::kMaxTransformerHeads - 1));
+        else if (k == "stage")
+            p.config.transformer()->stage = read_stage(value);
+        else if (k == "prompt")
+            p.config.transformer()->prompt = read_text(value, "prompt (text in the task's tokens)");
+        else if (k == "generate_tokens")
+            p.config.transformer()->generate_tokens = int(read_whole(value, "generate_tokens", 1, train::kMaxGeneratedTokens));
+        else if (k == "temperatures")
+            p.config.transformer()->temperatures = read_temperatures(value);
+        else if (k == "top_k")
+            p.config.transformer()->top_k = int(read_whole(value, "top_k (0: all tokens)", 0, nn::kMaxTransformerVocab));
+        else if (k == "top_p")
+            p.config.transformer()->top_p = float(read_between(value, "top_p", 0.01, 1));
         else if (k == "activation")
             p.config.activation =
                 read_choice(value, "activation", nn::kAllActivations, nn::activation_name, nn::activation_from_name);
@@ -215,6 +264,27 @@ private:
         const train::Family* family = train::family_of_model(text->get());
         if (!family) fail_at(value.source(), "unknown model '" + text->get() + "' (expected one of: " + expected + ")");
         p.config.family = family->config_for(text->get());
+    }
+
+    int read_stage(const toml::node& value) const {
+        const std::vector<std::string_view> names(std::begin(train::kAttentionStages), std::end(train::kAttentionStages));
+        const auto* text = value.as_string();
+        for (std::size_t i = 0; text && i < names.size(); ++i)
+            if (text->get() == names[i]) return int(i);
+        fail_at(value.source(), "stage must be one of: " + join(names) + " (in quotes), got " + describe(value));
+    }
+
+    std::vector<float> read_temperatures(const toml::node& value) const {
+        const std::string rule = "temperatures must be an array of one to three numbers from 0.01 to 100, e.g. [0.5, 1.5]";
+        const auto* array = value.as_array();
+        if (!array || array->empty() || array->size() > 3) fail_at(value.source(), rule + ", got " + describe(value));
+        std::vector<float> out;
+        for (const toml::node& item : *array) {
+            const auto v = finite_number_of(item);
+            if (!v || *v < 0.01 || *v > 100) fail_at(item.source(), rule + ", got " + describe(item));
+            out.push_back(float(*v));
+        }
+        return out;
     }
 
     std::vector<std::string> read_words(const toml::node& value, std::string_view what) const {

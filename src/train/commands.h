@@ -14,6 +14,7 @@
 #include "train/config.h"
 #include "train/digits/digits_commands.h"
 #include "train/plane/plane_commands.h"
+#include "train/transformer/transformer_commands.h"
 #include "train/words/words_commands.h"
 
 namespace train {
@@ -43,7 +44,7 @@ struct LoadConfig {
 
 // Every family's own commands, in one list.
 using FamilyCommand = std::variant<SetResidual, SetData, AddPoint, RemovePoint, ClearPoints, LoadPoints, OpenDigits,
-                                   OpenCorpus>;
+                                   OpenCorpus, OpenText, SetExample, ChooseHead, SetPrompt, SetSampling>;
 
 using Command = std::variant<Play, Pause, StepN, Reset, SetSpeed, SetLearningRate, SetActivation, SetLoss, SetOptimizer,
                              SetBatchSize, SetHidden, LoadConfig, FamilyCommand>;

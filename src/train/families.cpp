@@ -5,6 +5,7 @@
 #include "train/digits/digits_run.h"
 #include "train/family.h"
 #include "train/plane/plane_run.h"
+#include "train/transformer/transformer_run.h"
 #include "train/words/words_run.h"
 
 namespace train {
@@ -18,10 +19,14 @@ FamilyConfig plane_config_for(std::string_view model) {
 
 FamilyConfig digits_config_for(std::string_view) { return DigitsConfig{}; }
 FamilyConfig words_config_for(std::string_view) { return WordsConfig{}; }
+FamilyConfig transformer_config_for(std::string_view) { return TransformerConfig{}; }
 
 std::unique_ptr<Run> make_plane_run(const Config& c, int threads) { return std::make_unique<PlaneRun>(c, threads); }
 std::unique_ptr<Run> make_digits_run(const Config& c, int threads) { return std::make_unique<DigitsRun>(c, threads); }
 std::unique_ptr<Run> make_words_run(const Config& c, int threads) { return std::make_unique<WordsRun>(c, threads); }
+std::unique_ptr<Run> make_transformer_run(const Config& c, int threads) {
+    return std::make_unique<TransformerRun>(c, threads);
+}
 
 const std::vector<Family>& registry() {
     static const std::vector<Family> kFamilies = {
@@ -49,6 +54,17 @@ const std::vector<Family>& registry() {
          2,
          words_config_for,
          make_words_run},
+        {"transformer",
+         {"transformer"},
+         {"task", "symbols", "alphabet", "digits", "text", "context", "d_model", "heads", "layers", "positions",
+          "tied", "weight_decay", "example", "example_seed", "query_token", "layer", "head", "stage", "prompt", "generate_tokens",
+          "temperatures", "top_k", "top_p"},
+         {"attention", "attention_steps", "heads", "positions", "token_map", "next_token", "generate", "induction",
+          "text_data"},
+         1,  // no hidden layers of its own choosing
+         3,
+         transformer_config_for,
+         make_transformer_run},
     };
     return kFamilies;
 }

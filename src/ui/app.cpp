@@ -72,6 +72,8 @@ private:
     void apply_step(bool reset_to_preset);
     std::string digits_folder(const std::string& from_lesson) const;
     std::string corpus_path(const std::string& from_lesson) const;
+    std::string text_path(const std::string& from_lesson) const;
+    std::string lesson_data_path(const std::string& from_lesson) const;
     void frame(std::vector<train::Command>& out);
     void draw_lesson_screen(const train::Snapshot& snap, std::vector<train::Command>& out);
     void layout_panels(const train::Snapshot& snap, ImVec2 origin, ImVec2 size, std::vector<train::Command>& out);
@@ -338,6 +340,9 @@ void App::apply_step(bool reset_to_preset) {
     train::Config config = preset->config;
     if (train::DigitsConfig* digits = config.digits()) digits->data_dir = digits_folder(digits->data_dir);
     if (train::WordsConfig* words = config.words()) words->corpus_file = corpus_path(words->corpus_file);
+    if (train::TransformerConfig* tf = config.transformer(); tf && tf->task == data::TextTask::Text)
+        tf->text_file = text_path(tf->text_file);
+    config.panels = panels_;
     run_command_ = trainer_->send(train::LoadConfig{std::move(config), preset->warmup_steps, preset->play && autoplay_});
     running_after_command_ = preset->play && autoplay_;
     ++expected_generation_;
@@ -360,6 +365,16 @@ std::string App::digits_folder(const std::string& from_lesson) const {
 // whole lesson); a lesson's own file is found like any data file the lessons name.
 std::string App::corpus_path(const std::string& from_lesson) const {
     if (!options_.corpus_file.empty()) return options_.corpus_file;
+    return lesson_data_path(from_lesson);
+}
+
+// The same for the transformer's text: --text overrides every preset that trains on a text.
+std::string App::text_path(const std::string& from_lesson) const {
+    if (!options_.text_file.empty()) return options_.text_file;
+    return lesson_data_path(from_lesson);
+}
+
+std::string App::lesson_data_path(const std::string& from_lesson) const {
     if (from_lesson.empty()) return from_lesson;  // the built-in corpus
     for (const std::filesystem::path& root : data::data_roots(NNSCOPE_SOURCE_DIR)) {
         std::error_code ec;

@@ -28,6 +28,7 @@ struct AppOptions {
     bool layout_check = false;     // check the settled frame's layout (ui/layout_check.h), print problems, exit
     std::string mnist_dir;         // digits for the digit lessons; empty: data/mnist as the set-up installed it
     std::string corpus_file;       // text for the word lesson; empty: what each preset names (the built-in corpus)
+    std::string text_file;         // text for the transformer's text steps; empty: what each preset names
 };
 
 // Opens the window and runs until it is closed. Returns the process exit code.

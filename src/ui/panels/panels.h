@@ -16,6 +16,7 @@
 #include "train/snapshot.h"
 #include "ui/fonts.h"
 #include "ui/panels/digits/canvas_state.h"
+#include "ui/panels/transformer/transformer_state.h"
 #include "ui/panels/words/words_state.h"
 #include "ui/widgets/file_browser.h"
 
@@ -75,6 +76,7 @@ struct PanelState {
     CanvasState canvas;             // lesson 5's drawing
     DigitsPanelState digits;
     WordsPanelState words;
+    TransformerPanelState transformer;
 };
 
 struct PanelContext {

@@ -1,0 +1,37 @@
+#pragma once
+// What the transformer panels remember between frames: the student's example, prompt, chosen
+// head and query, temperature, and the token map's steady zoom.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "data/text_tasks.h"
+#include "ui/widgets/file_browser.h"
+
+namespace ui {
+
+struct TransformerPanelState {
+    // Taken from the preset each time the trainer loads a config (its generation grows), then the
+    // student's to edit.
+    std::uint64_t generation = ~0ull;
+    std::string example;   // the traced sequence as typed (empty: the task's example)
+    std::string prompt;    // where generation starts (empty: the task's own)
+    int stage = 4;         // lesson 7's stage (index into train::kAttentionStages)
+    int query = -1;        // the query position lesson 7 follows (-1: the last)
+    int layer = 0, head = 0;  // the head lesson 7 computes
+    float temperature = 1.f;  // the next-token panel's slider
+    int top_k = 0;
+    float top_p = 1.f;
+
+    // The token map's scale (as the word map's: it grows at once and shrinks slowly).
+    double units_per_pixel = 0;
+    std::uint64_t scaled_version = ~0ull;
+    double scaled_time = 0;
+
+    // The text panel.
+    std::string text_file;
+    FileBrowserState browser;
+};
+
+}  // namespace ui
