@@ -272,6 +272,7 @@ void TransformerRun::apply(FamilyCommand& command) {
     } else if (auto* c = std::get_if<SetExample>(&command)) {
         if (!data_) return;
         if (c->text.empty()) {
+            if (c->example_seed >= 0) t.example_seed = c->example_seed;
             example_tokens_ = data_->example(std::uint64_t(t.example_seed)).tokens;
             example_message_.clear();
             t.example.clear();

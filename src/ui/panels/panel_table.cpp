@@ -27,6 +27,9 @@ const PanelInfo kPanels[] = {
     {"similarity", "How alike: cosine similarity and word arithmetic", SimilarityPanel, 1.2f, 15.f, 18.f},
     {"embedding_table", "The table being trained: one row per word", EmbeddingTablePanel, 1.2f, 14.f, 16.f},
     {"corpus", "The text it reads", CorpusPanel, 0.8f, 14.f, 11.f},
+    // The transformer.
+    {"attention_steps", "One head's attention, computed step by step", AttentionStepsPanel, 1.6f, 18.f, 18.f},
+    {"attention", "Where every head looks: attention weights on one example", AttentionPanel, 1.5f, 16.f, 16.f},
 };
 }  // namespace
 

@@ -136,6 +136,10 @@ void WordProjectionPanel(PanelContext& ctx);
 void SimilarityPanel(PanelContext& ctx);
 void EmbeddingTablePanel(PanelContext& ctx);
 void CorpusPanel(PanelContext& ctx);
+// The transformer's panels (ui/panels/transformer/): "attention_steps" (lesson 7: one head computed
+// stage by stage), "attention" (every head on one example).
+void AttentionStepsPanel(PanelContext& ctx);
+void AttentionPanel(PanelContext& ctx);
 
 // Play / pause / step / reset, learning rate, activation, speed, and the run's status.
 void ControlsBar(PanelContext& ctx);
