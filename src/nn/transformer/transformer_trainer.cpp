@@ -96,28 +96,24 @@ void TransformerTrainer::update_range(Transformer& model, int part, long begin, 
     const float correction2 = 1.f - float(std::pow(double(s.beta2), double(steps_)));
     const float step_size = s.learning_rate / correction1;
     const float inv_sqrt_correction2 = 1.f / std::sqrt(correction2);
-    float* w = model.parameters().data();
-    float* m = m_.data();
-    float* v = v_.data();
-    const float* g = workers_[0].gradient.data();
     for (std::size_t gi = 0; gi < G; ++gi) {
         const long a = std::max(begin, groups_[gi].offset), b = std::min(end, groups_[gi].offset + groups_[gi].size);
-        double weight_sq = 0;
-        if (b > a) {
-            const float decay = groups_[gi].decay ? s.learning_rate * s.weight_decay : 0.f;
-#pragma omp simd reduction(+ : weight_sq)
-            for (long i = a; i < b; ++i) {
-                const float gradient = g[i] * clip_scale;
-                m[i] = s.beta1 * m[i] + (1.f - s.beta1) * gradient;
-                v[i] = s.beta2 * v[i] + (1.f - s.beta2) * gradient * gradient;
-                // w -= lr (m^ / (sqrt(v^) + eps) + wd w), with m^ = m / c1, v^ = v / c2.
-                const float updated = w[i] - step_size * m[i] / (std::sqrt(v[i]) * inv_sqrt_correction2 + s.epsilon) -
-                                      decay * w[i];
-                w[i] = updated;
-                weight_sq += double(updated) * double(updated);
-            }
+        if (b <= a) {
+            weight_sq_[std::size_t(part) * G + gi] = 0;
+            continue;
         }
-        weight_sq_[std::size_t(part) * G + gi] = weight_sq;
+        // Whole-array expressions rather than one loop: Eigen vectorises the square root, which a
+        // plain loop calling std::sqrt (errno on a negative) does not get.
+        const auto g = workers_[0].gradient.segment(a, b - a).array() * clip_scale;
+        auto m = m_.segment(a, b - a).array();
+        auto v = v_.segment(a, b - a).array();
+        auto w = model.parameters().segment(a, b - a).array();
+        m = s.beta1 * m + (1.f - s.beta1) * g;
+        v = s.beta2 * v + (1.f - s.beta2) * g.square();
+        // w -= lr (m^ / (sqrt(v^) + eps) + wd w), with m^ = m / c1, v^ = v / c2.
+        const float decay = groups_[gi].decay ? s.learning_rate * s.weight_decay : 0.f;
+        w = w * (1.f - decay) - step_size * m / (v.sqrt() * inv_sqrt_correction2 + s.epsilon);
+        weight_sq_[std::size_t(part) * G + gi] = double(w.matrix().squaredNorm());
     }
 }
 
