@@ -13,8 +13,8 @@ void MultiHeadAttention<S>::forward(MatrixIn<S> x, int length, Cache& cache, Mat
     cache.qkv.resize(rows, 3 * d);
     cache.weights.resize(sequences * heads * T, T);
     cache.concatenated.resize(rows, d);
-    cache.qkv.noalias() = x * p.Wqkv.transpose();
-    cache.qkv.rowwise() += p.bqkv;
+    cache.qkv.rowwise() = p.bqkv;  // then the product added: see FeedForward::forward
+    cache.qkv.noalias() += x * p.Wqkv.transpose();
     for (Eigen::Index s = 0; s < sequences; ++s)
         for (Eigen::Index h = 0; h < heads; ++h) {
             const auto Q = cache.qkv.block(s * T, h * hd, T, hd);
@@ -32,8 +32,8 @@ void MultiHeadAttention<S>::forward(MatrixIn<S> x, int length, Cache& cache, Mat
             }
             cache.concatenated.block(s * T, h * hd, T, hd).noalias() = A * V;
         }
-    y.noalias() = cache.concatenated * p.Wo.transpose();
-    y.rowwise() += p.bo;
+    y.rowwise() = p.bo;
+    y.noalias() += cache.concatenated * p.Wo.transpose();
 }
 
 template <class S>
