@@ -187,6 +187,8 @@ private:
     TransformerShape shape_;  // of the model the moments belong to
     long parameters_ = 0;
     std::vector<Worker> workers_;
+    // evaluate()'s own: held-out batches of another size then never resize the step's buffers.
+    std::vector<Worker> evaluators_;
     Vector m_, v_;             // AdamW's first and second moments
     long steps_ = 0;
     std::vector<ParameterGroup> groups_;

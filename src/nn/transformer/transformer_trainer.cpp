@@ -70,7 +70,8 @@ void TransformerTrainer::prepare(const Transformer& model, int batch, int length
         weight_norms_.assign(groups_.size(), 0.f);
     }
     const int team = team_for(model.shape(), batch, length);
-    if (int(workers_.size()) < team) workers_.resize(std::size_t(team));
+    std::vector<Worker>& workers = gradients ? workers_ : evaluators_;
+    if (int(workers.size()) < team) workers.resize(std::size_t(team));
     if (gradients)
         for (int k = 0; k < team; ++k)
             if (workers_[std::size_t(k)].gradient.size() != n) workers_[std::size_t(k)].gradient.resize(n);
@@ -129,8 +130,9 @@ TransformerStepResult TransformerTrainer::run(const Transformer& model, std::spa
     if (update) ++steps_;
     float clip_scale = 1.f;
 
+    std::vector<Worker>& workers = update ? workers_ : evaluators_;
     const auto pass_of = [&](int k) {
-        Worker& w = workers_[std::size_t(k)];
+        Worker& w = workers[std::size_t(k)];
         const auto [first, last] = block(batch, team, k);
         const auto offset = std::size_t(first) * std::size_t(length), count = std::size_t(last - first) * std::size_t(length);
         w.loss_sum = 0;
@@ -177,8 +179,8 @@ TransformerStepResult TransformerTrainer::run(const Transformer& model, std::spa
     TransformerStepResult result;
     double loss_sum = 0;
     for (int k = 0; k < team; ++k) {
-        loss_sum += workers_[std::size_t(k)].loss_sum;
-        result.correct += workers_[std::size_t(k)].correct;
+        loss_sum += workers[std::size_t(k)].loss_sum;
+        result.correct += workers[std::size_t(k)].correct;
     }
     result.scored = scored;
     result.loss = scored > 0 ? float(loss_sum / scored) : 0.f;
