@@ -97,6 +97,22 @@ TEST_CASE("transformer causal mask: a later token changes no earlier row of logi
     }
 }
 
+TEST_CASE("transformer with no tokens gives empty logits and an empty trace") {
+    const nn::Transformer model(small_shape(), 1);
+    nn::Matrix logits;
+    model.logits({}, logits);
+    CHECK(logits.rows() == 0);
+    nn::AttentionTrace trace;
+    model.trace({}, trace);
+    CHECK(trace.length == 0);
+    CHECK(trace.weights.size() == std::size_t(small_shape().layers * small_shape().heads));
+    CHECK(trace.logits.rows() == 0);
+    nn::TransformerTrainer trainer;
+    nn::Transformer copy = model;
+    CHECK(trainer.step(copy, {}, {}, 0, 0).scored == 0);
+    CHECK(copy.parameters() == model.parameters());
+}
+
 TEST_CASE("transformer trace is consistent with the forward pass") {
     const nn::TransformerShape shape = small_shape();
     const nn::Transformer model(shape, 4);

@@ -121,6 +121,7 @@ void TransformerTrainer::update_range(Transformer& model, int part, long begin, 
 TransformerStepResult TransformerTrainer::run(const Transformer& model, std::span<const int> tokens,
                                               std::span<const int> targets, int batch, int length,
                                               Transformer* update) {
+    if (batch <= 0 || length <= 0) return {};
     prepare(model, batch, length, update != nullptr);
     const int team = team_for(model.shape(), batch, length);
     const TransformerPass<float> pass(model.shape(), model.parameters().data());
