@@ -173,7 +173,8 @@ private:
         double loss_sum = 0;
         int correct = 0;
     };
-    // Sizes the buffers for this model and step; a new shape forgets the moments.
+    // Sizes the buffers for this model and step (gradients: a step, else an evaluation); a new
+    // shape in a step forgets the moments.
     void prepare(const Transformer& model, int batch, int length, bool gradients);
     // How many threads a step of this size is worth.
     int team_for(const TransformerShape& shape, int batch, int length) const;

@@ -59,6 +59,11 @@ int TransformerTrainer::team_for(const TransformerShape& shape, int batch, int l
 
 void TransformerTrainer::prepare(const Transformer& model, int batch, int length, bool gradients) {
     const long n = model.parameter_count();
+    const int team = team_for(model.shape(), batch, length);
+    if (!gradients) {  // evaluate(): its own workspaces, and the moments are not its business
+        if (int(evaluators_.size()) < team) evaluators_.resize(std::size_t(team));
+        return;
+    }
     if (n != parameters_ || !same_layout(model.shape(), shape_)) {
         shape_ = model.shape();
         parameters_ = n;
@@ -69,12 +74,9 @@ void TransformerTrainer::prepare(const Transformer& model, int batch, int length
         grad_norms_.assign(groups_.size(), 0.f);
         weight_norms_.assign(groups_.size(), 0.f);
     }
-    const int team = team_for(model.shape(), batch, length);
-    std::vector<Worker>& workers = gradients ? workers_ : evaluators_;
-    if (int(workers.size()) < team) workers.resize(std::size_t(team));
-    if (gradients)
-        for (int k = 0; k < team; ++k)
-            if (workers_[std::size_t(k)].gradient.size() != n) workers_[std::size_t(k)].gradient.resize(n);
+    if (int(workers_.size()) < team) workers_.resize(std::size_t(team));
+    for (int k = 0; k < team; ++k)
+        if (workers_[std::size_t(k)].gradient.size() != n) workers_[std::size_t(k)].gradient.resize(n);
     grad_sq_.resize(std::size_t(team) * groups_.size());
     weight_sq_.resize(std::size_t(team) * groups_.size());
 }
