@@ -97,6 +97,22 @@ TEST_CASE("transformer causal mask: a later token changes no earlier row of logi
     }
 }
 
+TEST_CASE("transformer with no tokens gives empty logits and an empty trace") {
+    const nn::Transformer model(small_shape(), 1);
+    nn::Matrix logits;
+    model.logits({}, logits);
+    CHECK(logits.rows() == 0);
+    nn::AttentionTrace trace;
+    model.trace({}, trace);
+    CHECK(trace.length == 0);
+    CHECK(trace.weights.size() == std::size_t(small_shape().layers * small_shape().heads));
+    CHECK(trace.logits.rows() == 0);
+    nn::TransformerTrainer trainer;
+    nn::Transformer copy = model;
+    CHECK(trainer.step(copy, {}, {}, 0, 0).scored == 0);
+    CHECK(copy.parameters() == model.parameters());
+}
+
 TEST_CASE("transformer trace is consistent with the forward pass") {
     const nn::TransformerShape shape = small_shape();
     const nn::Transformer model(shape, 4);
@@ -118,8 +134,11 @@ TEST_CASE("transformer trace is consistent with the forward pass") {
                 CHECK(A.row(r).sum() == doctest::Approx(1.0).epsilon(1e-5));
                 for (int c = r + 1; c < trace.length; ++c) CHECK(A(r, c) == 0.f);
                 // The softmax of the scaled scores over positions 0..r.
-                const auto seen = (trace.scores[i].row(r).head(r + 1).array() * scale).exp();
-                CHECK((A.row(r).head(r + 1).array() - seen / seen.sum()).abs().maxCoeff() < 1e-5f);
+                // (In double: GCC 12 warns, wrongly, inside Eigen's AVX-512 exp of floats here.)
+                const Eigen::ArrayXd seen =
+                    (trace.scores[i].row(r).head(r + 1).cast<double>().array() * double(scale)).exp().transpose();
+                const Eigen::ArrayXd expected = seen / seen.sum();
+                CHECK((A.row(r).head(r + 1).cast<double>().transpose().array() - expected).abs().maxCoeff() < 1e-5);
             }
             CHECK(trace.scores[i].isApprox(trace.query[i] * trace.key[i].transpose(), 1e-5f));
             CHECK(trace.head_output[i].isApprox(A * trace.value[i], 1e-5f));
@@ -164,7 +183,7 @@ TEST_CASE("transformer fast trainer matches the double reference on one step (th
         // AdamW's first step from the clipped double gradient: m^ = g, v^ = g^2.
         const double clip = settings.clip / std::sqrt(total_sq), lr = settings.learning_rate;
         const double largest = grad.cwiseAbs().maxCoeff();
-        int compared = 0;
+        int compared = 0, mismatched = 0;
         for (const nn::ParameterGroup& group : model.groups())
             for (long i = group.offset; i < group.offset + group.size; ++i) {
                 const double g = grad(i) * clip, w = start.parameters()(i);
@@ -172,9 +191,10 @@ TEST_CASE("transformer fast trainer matches the double reference on one step (th
                 if (std::abs(grad(i)) < 1e-4 * largest) continue;
                 const double expected = w - lr * (g / (std::abs(g) + settings.epsilon) +
                                                   (group.decay ? settings.weight_decay * w : 0.0));
-                CHECK(std::abs(model.parameters()(i) - expected) < 1e-3 * lr);
+                mismatched += std::abs(model.parameters()(i) - expected) >= 1e-3 * lr;
                 ++compared;
             }
+        CHECK(mismatched == 0);
         CHECK(compared > model.parameter_count() / 2);
     }
 }

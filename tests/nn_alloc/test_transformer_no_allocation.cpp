@@ -52,3 +52,32 @@ TEST_CASE("no allocation inside a transformer training step once the first step 
             CHECK(allocations_during([&] { trainer.evaluate(model, tokens, targets, c.batch, c.length); }) == 0);
         }
 }
+
+TEST_CASE("no allocation when transformer steps and evaluations of other batch sizes alternate") {
+    nn::TransformerShape shape;
+    shape.vocab = 9;
+    shape.context = 16;
+    shape.d_model = 32;
+    shape.heads = 2;
+    shape.layers = 1;
+    const int length = 11, batch = 32, held_out = 256;
+    std::mt19937_64 rng(2);
+    std::vector<int> tokens(std::size_t(held_out * length)), targets(tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        tokens[i] = int(rng() % 9);
+        targets[i] = int(rng() % 9);
+    }
+    for (int threads : {1, 2}) {
+        CAPTURE(threads);
+        nn::Transformer model(shape, 1);
+        nn::TransformerTrainer trainer({}, threads);
+        const auto round = [&] {
+            trainer.step(model, tokens, targets, batch, length);
+            trainer.evaluate(model, tokens, targets, held_out, length);
+        };
+        round();
+        CHECK(allocations_during([&] {
+                  for (int i = 0; i < 3; ++i) round();
+              }) == 0);
+    }
+}

@@ -5,11 +5,13 @@ namespace nn {
 template <class S>
 void FeedForward<S>::forward(MatrixIn<S> x, Cache& cache, MatrixOut<S> y) const {
     cache.hidden.resize(x.rows(), p.W1.rows());
-    cache.hidden.noalias() = x * p.W1.transpose();
-    cache.hidden.rowwise() += p.b1;
+    // The bias first and the product added to it: Eigen zeroes the destination of "= product"
+    // before accumulating into it, so "= product; += bias" would pass over the output twice more.
+    cache.hidden.rowwise() = p.b1;
+    cache.hidden.noalias() += x * p.W1.transpose();
     activation_forward(activation, cache.hidden, cache.activated);
-    y.noalias() = cache.activated * p.W2.transpose();
-    y.rowwise() += p.b2;
+    y.rowwise() = p.b2;
+    y.noalias() += cache.activated * p.W2.transpose();
 }
 
 template <class S>

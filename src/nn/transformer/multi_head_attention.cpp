@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace nn {
 
@@ -13,8 +14,8 @@ void MultiHeadAttention<S>::forward(MatrixIn<S> x, int length, Cache& cache, Mat
     cache.qkv.resize(rows, 3 * d);
     cache.weights.resize(sequences * heads * T, T);
     cache.concatenated.resize(rows, d);
-    cache.qkv.noalias() = x * p.Wqkv.transpose();
-    cache.qkv.rowwise() += p.bqkv;
+    cache.qkv.rowwise() = p.bqkv;  // then the product added: see FeedForward::forward
+    cache.qkv.noalias() += x * p.Wqkv.transpose();
     for (Eigen::Index s = 0; s < sequences; ++s)
         for (Eigen::Index h = 0; h < heads; ++h) {
             const auto Q = cache.qkv.block(s * T, h * hd, T, hd);
@@ -23,17 +24,22 @@ void MultiHeadAttention<S>::forward(MatrixIn<S> x, int length, Cache& cache, Mat
             auto A = cache.weights.block((s * heads + h) * T, 0, T, T);
             A.noalias() = Q * K.transpose();
             for (Eigen::Index i = 0; i < T; ++i) {
-                // Row i sees positions 0..i: softmax over those, 0 for the rest.
-                auto seen = A.row(i).head(i + 1);
-                const S top = seen.maxCoeff();
-                seen = ((seen.array() - top) * scale).exp().matrix();
-                seen /= seen.sum();
-                A.row(i).tail(T - i - 1).setZero();
+                // Row i sees positions 0..i: softmax over those, 0 for the rest. The exponential is
+                // taken over the whole row, the later positions set to -infinity first and to exactly
+                // 0 after: whole vectors of it, where the first i + 1 entries alone would leave up
+                // to 15 of every row to the scalar exp.
+                auto row = A.row(i);
+                const Eigen::Index later = T - i - 1;
+                const S top = row.head(i + 1).maxCoeff();
+                row.tail(later).setConstant(-std::numeric_limits<S>::infinity());
+                row = ((row.array() - top) * scale).exp().matrix();
+                row.tail(later).setZero();
+                row /= row.head(i + 1).sum();
             }
             cache.concatenated.block(s * T, h * hd, T, hd).noalias() = A * V;
         }
-    y.noalias() = cache.concatenated * p.Wo.transpose();
-    y.rowwise() += p.bo;
+    y.rowwise() = p.bo;
+    y.noalias() += cache.concatenated * p.Wo.transpose();
 }
 
 template <class S>

@@ -149,6 +149,10 @@ S TransformerT<S>::loss(std::span<const int> tokens, std::span<const int> target
 template <class S>
 void TransformerT<S>::logits(std::span<const int> tokens, MatrixT<S>& out) const {
     const TransformerPass<S> pass(shape_, params_.data());
+    if (tokens.empty()) {
+        out.resize(0, shape_.vocab);
+        return;
+    }
     TransformerWorkspace<S> ws;
     pass.forward(tokens, int(tokens.size()), ws);
     out = ws.logits;
@@ -159,7 +163,6 @@ void TransformerT<S>::trace(std::span<const int> tokens, AttentionTrace& out) co
     const TransformerPass<S> pass(shape_, params_.data());
     TransformerWorkspace<S> ws;
     const int T = int(tokens.size()), d = shape_.d_model, H = shape_.heads, hd = shape_.head_dim();
-    pass.forward(tokens, T, ws);
     out.length = T;
     out.layers = shape_.layers;
     out.heads = H;
@@ -170,6 +173,14 @@ void TransformerT<S>::trace(std::span<const int> tokens, AttentionTrace& out) co
     const auto per_layer = std::size_t(shape_.layers), per_head = per_layer * std::size_t(H);
     for (auto* v : {&out.attention_input, &out.concatenated, &out.attention_output}) v->resize(per_layer);
     for (auto* v : {&out.query, &out.key, &out.value, &out.scores, &out.weights, &out.head_output}) v->resize(per_head);
+    if (T == 0) {  // nothing to attend to: every matrix empty
+        for (auto* v : {&out.attention_input, &out.concatenated, &out.attention_output, &out.query, &out.key,
+                        &out.value, &out.scores, &out.weights, &out.head_output})
+            for (Matrix& m : *v) m.resize(0, 0);
+        out.logits.resize(0, shape_.vocab);
+        return;
+    }
+    pass.forward(tokens, T, ws);
     for (int l = 0; l < shape_.layers; ++l) {
         const auto& cache = ws.blocks[std::size_t(l)];
         const auto& attention = cache.attention;

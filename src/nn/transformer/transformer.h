@@ -173,7 +173,8 @@ private:
         double loss_sum = 0;
         int correct = 0;
     };
-    // Sizes the buffers for this model and step; a new shape forgets the moments.
+    // Sizes the buffers for this model and step (gradients: a step, else an evaluation); a new
+    // shape in a step forgets the moments.
     void prepare(const Transformer& model, int batch, int length, bool gradients);
     // How many threads a step of this size is worth.
     int team_for(const TransformerShape& shape, int batch, int length) const;
@@ -187,6 +188,8 @@ private:
     TransformerShape shape_;  // of the model the moments belong to
     long parameters_ = 0;
     std::vector<Worker> workers_;
+    // evaluate()'s own: held-out batches of another size then never resize the step's buffers.
+    std::vector<Worker> evaluators_;
     Vector m_, v_;             // AdamW's first and second moments
     long steps_ = 0;
     std::vector<ParameterGroup> groups_;

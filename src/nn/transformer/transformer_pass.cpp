@@ -1,5 +1,7 @@
 #include "nn/transformer/transformer_pass.h"
 
+#include <algorithm>
+#include <cassert>
 #include <cmath>
 
 #include "nn/transformer/embedding.h"
@@ -55,6 +57,8 @@ template <class S>
 void TransformerPass<S>::forward(std::span<const int> tokens, int length, TransformerWorkspace<S>& ws) const {
     const auto rows = Eigen::Index(tokens.size());
     const int d = shape_.d_model;
+    assert(length >= 1 && length <= shape_.context && rows % length == 0);
+    assert(std::all_of(tokens.begin(), tokens.end(), [&](int t) { return t >= 0 && t < shape_.vocab; }));
     ws.x.resize(rows, d);
     Embedding<S>{embedding()}.forward(tokens, ws.x);
     PositionalEncoding<S>::forward(position_table(ws), length, ws.x);
