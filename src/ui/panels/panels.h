@@ -136,6 +136,15 @@ void WordProjectionPanel(PanelContext& ctx);
 void SimilarityPanel(PanelContext& ctx);
 void EmbeddingTablePanel(PanelContext& ctx);
 void CorpusPanel(PanelContext& ctx);
+// The transformer's panels (ui/panels/transformer/): "positions", "heads", "token_map", "generate",
+// "next_token", "text_data", "induction".
+void PositionsPanel(PanelContext& ctx);
+void HeadsPanel(PanelContext& ctx);
+void TokenMapPanel(PanelContext& ctx);
+void GeneratePanel(PanelContext& ctx);
+void NextTokenPanel(PanelContext& ctx);
+void TextDataPanel(PanelContext& ctx);
+void InductionPanel(PanelContext& ctx);
 
 // Play / pause / step / reset, learning rate, activation, speed, and the run's status.
 void ControlsBar(PanelContext& ctx);

@@ -1,0 +1,128 @@
+// Where each token sits: the table added to a token's vector at each position. Sinusoidal
+// positions are waves, fast in the first dimensions and slower further on, so that every position
+// gets its own pattern; learned positions start as noise and are whatever training makes them.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "ui/panels/transformer/transformer_common.h"
+#include "ui/theme.h"
+#include "ui/widgets/plot.h"
+#include "ui/widgets/wrapped_text.h"
+
+namespace ui {
+
+namespace {
+// A few dimensions from fast to slow: 0, an eighth and a quarter of the way, and the last even one
+// (even: the sine of each sine-cosine pair, so the waves start alike at position 0).
+std::vector<int> waves_shown(int d_model) {
+    std::vector<int> dims;
+    for (int d : {0, d_model / 8, d_model / 4, d_model - 2}) {
+        d -= d % 2;
+        if (d >= 0 && d < d_model && std::find(dims.begin(), dims.end(), d) == dims.end()) dims.push_back(d);
+    }
+    return dims;
+}
+
+constexpr ImU32 kWaveColors[] = {IM_COL32(240, 160, 40, 255), IM_COL32(90, 180, 245, 255), IM_COL32(90, 200, 110, 255),
+                                 IM_COL32(204, 121, 167, 255)};
+}  // namespace
+
+void PositionsPanel(PanelContext& ctx) {
+    const train::TransformerView* v = transformer::transformer_view(ctx);
+    if (!v) return;
+    if (!v->positions || v->positions->rows() == 0 || v->positions->cols() == 0) {
+        PanelFallback(ctx, "The position table comes with the next snapshot from the trainer.");
+        return;
+    }
+    const nn::Matrix& table = *v->positions;
+    const int rows = int(table.rows()), cols = int(table.cols());
+    const bool sinusoidal = v->shape.positions == nn::PositionKind::Sinusoidal;
+    const float fs = ImGui::GetFontSize();
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+
+    TextWrappedAtSpaces(sinusoidal ? "Sinusoidal positions: fixed waves, sin and cos of pos / 10000^(2i/d), "
+                                     "fast in the first dimensions, slow in the last."
+                                   : "Learned positions: one row of numbers per position, trained like the rest "
+                                     "(random at step 0).",
+                        avail.x);
+    char caption[160];
+    std::snprintf(caption, sizeof caption, "Each row is added to the vector of the token at that position: %d positions, %d numbers each.",
+                  rows, cols);
+    transformer::MutedText(caption, avail.x);
+
+    // The heatmap above the waves, each with room for its axes.
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float left = std::max(ImGui::GetContentRegionAvail().y - 2.f * line - spacing, fs * 18.f);
+    const float map_h = std::max(left * 0.58f, fs * 9.f);
+    const float waves_h = std::max(left - map_h - spacing, fs * 8.f);
+
+    // The vertical axis' title goes above the row numbers, the horizontal one under the columns.
+    ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
+    ImGui::TextUnformatted("position \xE2\x86\x93");  // ↓
+    ImGui::PopStyleColor();
+
+    std::vector<float> values(std::size_t(rows) * std::size_t(cols));
+    float largest = 0;
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < cols; ++c) {
+            const float x = table(r, c);
+            values[std::size_t(r) * std::size_t(cols) + std::size_t(c)] = x;
+            if (std::isfinite(x)) largest = std::max(largest, std::abs(x));
+        }
+    HeatmapOptions o;
+    for (int r = 0; r < rows; ++r) o.row_labels.push_back(std::to_string(r));
+    for (int c = 0; c < cols; ++c) o.col_labels.push_back(std::to_string(c));
+    o.colorbar_label = "value added";
+    o.colormap = Colormap::Diverging;
+    // Sines and cosines fill -1..1; learned rows get a scale of their own, centred on zero so that
+    // white still means nothing added.
+    const float scale = sinusoidal ? 1.f : std::max(largest, 1e-6f);
+    o.v_min = -scale;
+    o.v_max = scale;
+    o.size = ImVec2(avail.x, map_h);
+    Heatmap("##positions", values, rows, cols, o);
+    {
+        const char* title = "dimension \xE2\x86\x92";  // →
+        const float w = ImGui::CalcTextSize(title).x;
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.f, (avail.x - w) * 0.5f));
+        ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
+        ImGui::TextUnformatted(title);
+        ImGui::PopStyleColor();
+    }
+
+    // A few dimensions as curves over the positions: the class sees the waves' speeds.
+    const std::vector<int> dims = waves_shown(cols);
+    std::vector<double> xs(static_cast<std::size_t>(rows));
+    for (int r = 0; r < rows; ++r) xs[std::size_t(r)] = r;
+    std::vector<std::vector<float>> ys(dims.size(), std::vector<float>(static_cast<std::size_t>(rows)));
+    std::vector<std::string> names(dims.size());
+    std::vector<LineSeries> lines;
+    for (std::size_t i = 0; i < dims.size(); ++i) {
+        for (int r = 0; r < rows; ++r) ys[i][std::size_t(r)] = table(r, dims[i]);
+        names[i] = "dimension " + std::to_string(dims[i]);
+        LineSeries s;
+        s.label = names[i];
+        s.x = xs;
+        s.y = ys[i];
+        s.color = kWaveColors[i % 4];
+        lines.push_back(s);
+    }
+    LinePlotOptions lo;
+    lo.x_label = "position";
+    lo.y_label = "value added";
+    lo.x_min = 0;
+    lo.x_max = std::max(1, rows - 1);
+    if (sinusoidal) {
+        // Room above the waves for the legend.
+        lo.y_min = -1.1;
+        lo.y_max = 1.9;
+    }
+    lo.size = ImVec2(avail.x, waves_h);
+    PlotLines("##position-waves", lines, lo);
+}
+
+}  // namespace ui
