@@ -15,6 +15,12 @@
 // to 60,000 rows for the epoch), else random pixels and labels of the same shape; a line printed
 // before the first mnist case says which.
 //
+// The "transformer" cases train a decoder-only transformer (TransformerTrainer: forward, backward,
+// clipping and AdamW) on random tokens, every position scored, in tokens (positions) per second:
+//   transformer V64 T32 d64 h4 L2 batch 16 threads 2: 123,456 tokens/s (41.2 GFLOP/s, 83% of its matrix products)
+// (vocabulary V, sequence length T, d_model, heads, layers), with the same two figures as the mlp
+// cases: the products' flops per second, and the bare products' time over the step's.
+//
 // The "skipgram" cases time word2vec training (skipgram_train_range) in word2vec's own unit:
 //   skipgram V300 d32 neg5 window5 threads 1: 1,234,567 words/s
 // words being corpus positions consumed as centres, on a synthetic corpus whose word of rank r has
@@ -42,6 +48,7 @@
 #include "nn/mlp.h"
 #include "nn/mlp_trainer.h"
 #include "nn/skipgram.h"
+#include "nn/transformer/transformer.h"
 
 namespace {
 
@@ -52,13 +59,14 @@ enum class Measure {
     Epoch,       // seconds of an epoch of 60,000 digits, drawing the batches included
     ToAccuracy,  // seconds of training until the test accuracy reaches kTargetAccuracy
     Words,       // corpus positions per second of skip-gram training on a synthetic Zipf corpus
+    Tokens,      // sequence positions per second of transformer training on random tokens
 };
 
 constexpr double kTargetAccuracy = 0.90;
 
 struct Case {
     std::string family;  // "mlp", "xor", "mnist" or "skipgram"
-    std::vector<int> sizes;  // skipgram: {vocabulary, dimension}
+    std::vector<int> sizes;  // skipgram: {vocabulary, dimension}; transformer: {vocabulary, length, d_model, heads, layers}
     int batch = 1;
     int threads = 1;
     Measure measure = Measure::Throughput;
@@ -72,13 +80,18 @@ struct Case {
         if (measure == Measure::Words)
             return family + " V" + std::to_string(sizes[0]) + " d" + std::to_string(sizes[1]) + " neg5 window5 threads " +
                    std::to_string(threads);
+        if (measure == Measure::Tokens)
+            return family + " V" + std::to_string(sizes[0]) + " T" + std::to_string(sizes[1]) + " d" +
+                   std::to_string(sizes[2]) + " h" + std::to_string(sizes[3]) + " L" + std::to_string(sizes[4]) +
+                   " batch " + std::to_string(batch) + " threads " + std::to_string(threads);
         const std::string run = shape() + " batch " + std::to_string(batch) + " threads " + std::to_string(threads);
         switch (measure) {
             case Measure::Throughput: return family + " " + run;
             case Measure::Epoch: return family + " epoch " + run;
             case Measure::ToAccuracy:
                 return family + " " + run + " to " + std::to_string(int(kTargetAccuracy * 100 + 0.5)) + "% test accuracy";
-            case Measure::Words: break;
+            case Measure::Words:
+            case Measure::Tokens: break;
         }
         return run;
     }
@@ -94,6 +107,8 @@ std::vector<Case> all_cases() {
     cases.push_back({"mnist", {784, 128, 64, 10}, 64, 1, Measure::ToAccuracy});
     for (const std::vector<int>& shape : {std::vector<int>{300, 32}, std::vector<int>{10'000, 100}})
         for (int threads : {1, 2}) cases.push_back({"skipgram", shape, 1, threads, Measure::Words});
+    for (const std::vector<int>& shape : {std::vector<int>{64, 32, 64, 4, 2}, std::vector<int>{64, 64, 128, 4, 4}})
+        for (int threads : {1, 2}) cases.push_back({"transformer", shape, 16, threads, Measure::Tokens});
     return cases;
 }
 
@@ -263,6 +278,167 @@ void run_case(const Case& c, double seconds) {
     std::printf("%s: %s %s (%.1f GFLOP/s, %.0f%% of its matrix products)\n", c.name().c_str(),
                 with_commas(per_second).c_str(), c.family == "xor" ? "steps/s" : "samples/s",
                 product_flops(c) / step * 1e-9, 100.0 * products / step);
+    std::fflush(stdout);
+}
+
+// ---- Transformer -------------------------------------------------------------------------------
+
+nn::TransformerShape transformer_shape(const Case& c) {
+    nn::TransformerShape shape;
+    shape.vocab = c.sizes[0];
+    shape.context = c.sizes[1];
+    shape.d_model = c.sizes[2];
+    shape.heads = c.sizes[3];
+    shape.layers = c.sizes[4];
+    return shape;
+}
+
+// Flops of the matrix products of one step, forward and backward, at 2 per multiply-add. Forward:
+// per layer x W^T through W_QKV [3d, d], W_O [d, d], W1 [4d, d] and W2 [d, 4d] (12 d^2 per row),
+// and per sequence and head Q K^T and A V (2 T^2 hd: the full T x T square, as computed, masked
+// half included); the unembedding (V d per row). Backward: every product twice (the gradient of
+// each operand), so three times the forward in all. Element-wise work (norms, softmax, GELU,
+// AdamW) is not counted.
+double transformer_flops(const Case& c) {
+    const double V = c.sizes[0], T = c.sizes[1], d = c.sizes[2], L = c.sizes[4];
+    const double rows = double(c.batch) * T;
+    const double forward_macs = rows * (L * 12 * d * d + V * d) + c.batch * L * 2 * T * T * d;
+    return 3 * 2 * forward_macs;
+}
+
+// The bare products of one transformer step, each thread on its own share of the sequences as
+// the trainer shares them (both bench shapes are large enough for every thread; a thread's weight
+// gradients go to its own buffers, as the trainer's do), on random matrices of the same shapes.
+class BareTransformerProducts {
+public:
+    BareTransformerProducts(const Case& c, int team, std::mt19937_64& rng)
+        : V_(c.sizes[0]), T_(c.sizes[1]), d_(c.sizes[2]), H_(c.sizes[3]), L_(c.sizes[4]), team_(team) {
+        std::uniform_real_distribution<float> u(-0.01f, 0.01f);
+        const auto random = [&](int r, int k) {
+            nn::Matrix m(r, k);
+            for (Eigen::Index i = 0; i < m.size(); ++i) m.data()[i] = u(rng);
+            return m;
+        };
+        Wqkv_ = random(3 * d_, d_);
+        Wo_ = random(d_, d_);
+        W1_ = random(4 * d_, d_);
+        W2_ = random(d_, 4 * d_);
+        U_ = random(V_, d_);
+        for (int k = 0; k < team; ++k) {
+            const int sequences = c.batch * (k + 1) / team - c.batch * k / team, n = sequences * T_;
+            Thread t;
+            t.sequences = sequences;
+            t.x = random(n, d_);
+            t.dx = random(n, d_);
+            t.qkv = random(n, 3 * d_);
+            t.dqkv = random(n, 3 * d_);
+            t.concatenated = random(n, d_);
+            t.hidden = random(n, 4 * d_);
+            t.dhidden = random(n, 4 * d_);
+            t.logits = random(n, V_);
+            t.A = random(T_, T_);
+            t.dA = random(T_, T_);
+            t.dWqkv = random(3 * d_, d_);
+            t.dWo = random(d_, d_);
+            t.dW1 = random(4 * d_, d_);
+            t.dW2 = random(d_, 4 * d_);
+            t.dU = random(V_, d_);
+            threads_.push_back(std::move(t));
+        }
+    }
+
+    void run(int k) {
+        Thread& t = threads_[std::size_t(k)];
+        const int d = d_, hd = d_ / H_, T = T_;
+        const auto attention = [&](bool backward) {
+            for (int s = 0; s < t.sequences; ++s)
+                for (int h = 0; h < H_; ++h) {
+                    const auto Q = t.qkv.block(s * T, h * hd, T, hd), K = t.qkv.block(s * T, d + h * hd, T, hd),
+                               Vh = t.qkv.block(s * T, 2 * d + h * hd, T, hd);
+                    auto O = t.concatenated.block(s * T, h * hd, T, hd);
+                    if (!backward) {
+                        t.A.noalias() = Q * K.transpose();
+                        O.noalias() = t.A * Vh;
+                    } else {
+                        t.dA.noalias() = O * Vh.transpose();
+                        t.dqkv.block(s * T, 2 * d + h * hd, T, hd).noalias() = t.A.transpose() * O;
+                        t.dqkv.block(s * T, h * hd, T, hd).noalias() = t.dA * K;
+                        t.dqkv.block(s * T, d + h * hd, T, hd).noalias() = t.dA.transpose() * Q;
+                    }
+                }
+        };
+        for (int l = 0; l < L_; ++l) {
+            t.qkv.noalias() = t.x * Wqkv_.transpose();
+            attention(false);
+            t.dx.noalias() = t.concatenated * Wo_.transpose();
+            t.hidden.noalias() = t.x * W1_.transpose();
+            t.dx.noalias() = t.hidden * W2_.transpose();
+        }
+        t.logits.noalias() = t.x * U_.transpose();
+        t.dU.noalias() = t.logits.transpose() * t.x;
+        t.dx.noalias() = t.logits * U_;
+        for (int l = 0; l < L_; ++l) {
+            t.dhidden.noalias() = t.dx * W2_;
+            t.dW2.noalias() = t.dx.transpose() * t.hidden;
+            t.dW1.noalias() = t.dhidden.transpose() * t.x;
+            t.x.noalias() = t.dhidden * W1_;
+            t.concatenated.noalias() = t.dx * Wo_;
+            t.dWo.noalias() = t.dx.transpose() * t.concatenated;
+            attention(true);
+            t.dWqkv.noalias() = t.dqkv.transpose() * t.x;
+            t.dx.noalias() = t.dqkv * Wqkv_;
+        }
+    }
+
+    double seconds_per_step(double seconds) {
+        if (team_ == 1) return seconds_per_call([&] { run(0); }, seconds);
+        const double estimate = seconds_per_call([&] { run(0); }, seconds / 4);
+        const long steps = std::max(10L, long(seconds / estimate));
+        const auto start = Clock::now();
+#pragma omp parallel num_threads(team_)
+        {
+#ifdef _OPENMP
+            const int k = omp_get_thread_num();
+#else
+            const int k = 0;
+#endif
+            for (long s = 0; s < steps; ++s) run(k);
+        }
+        return std::chrono::duration<double>(Clock::now() - start).count() / double(steps);
+    }
+
+private:
+    struct Thread {
+        int sequences = 0;
+        nn::Matrix x, dx, qkv, dqkv, concatenated, hidden, dhidden, logits, A, dA;
+        nn::Matrix dWqkv, dWo, dW1, dW2, dU;
+    };
+    int V_, T_, d_, H_, L_, team_;
+    nn::Matrix Wqkv_, Wo_, W1_, W2_, U_;
+    std::vector<Thread> threads_;
+};
+
+void run_transformer_case(const Case& c, double seconds) {
+    const nn::TransformerShape shape = transformer_shape(c);
+    const int length = shape.context;
+    std::mt19937_64 rng(1);
+    const auto n = std::size_t(c.batch) * std::size_t(length);
+    std::vector<int> tokens(n), targets(n);
+    for (std::size_t i = 0; i < n; ++i) tokens[i] = int(rng() % std::uint64_t(shape.vocab));
+    for (std::size_t i = 0; i < n; ++i) targets[i] = int(rng() % std::uint64_t(shape.vocab));
+    nn::Transformer model(shape, 1);
+    nn::TransformerTrainer trainer({}, c.threads);
+    BareTransformerProducts bare(c, std::min(c.threads, c.batch), rng);
+
+    constexpr int kRounds = 5;  // interleaved, the fastest kept: see run_case
+    double step = 1e9, products = 1e9;
+    for (int round = 0; round < kRounds; ++round) {
+        step = std::min(step, seconds_per_call([&] { trainer.step(model, tokens, targets, c.batch, length); },
+                                               seconds / kRounds));
+        products = std::min(products, bare.seconds_per_step(seconds / kRounds));
+    }
+    std::printf("%s: %s tokens/s (%.1f GFLOP/s, %.0f%% of its matrix products)\n", c.name().c_str(),
+                with_commas(double(n) / step).c_str(), transformer_flops(c) / step * 1e-9, 100.0 * products / step);
     std::fflush(stdout);
 }
 
@@ -540,6 +716,9 @@ int main(int argc, char** argv) {
                "rank r drawn with probability ~ 1/r (seed 1); a random window of 1..5 words each side, 5\n"
                "negatives from unigram^0.75, no subsampling, learning rate 0.025, threads updating the\n"
                "shared tables without locks (Hogwild).\n"
+               "\nThe transformer cases train a decoder-only transformer (GELU, learned positions, untied\n"
+               "unembedding, AdamW, clipping at 1) on random tokens, every position scored, in tokens/s:\n"
+               "sequence positions per second of training steps, batch 16 sequences of the context length.\n"
                "\nExamples: bench --filter 784-128-64-10 --seconds 2\n"
                "          bench --filter skipgram --seconds 2");
     std::vector<std::string> filters;
@@ -571,6 +750,10 @@ int main(int argc, char** argv) {
         }
         if (c.measure == Measure::Words) {
             run_skipgram_case(c, seconds);
+            continue;
+        }
+        if (c.measure == Measure::Tokens) {
+            run_transformer_case(c, seconds);
             continue;
         }
         if (!digits) {

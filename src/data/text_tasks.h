@@ -96,6 +96,13 @@ private:
     std::string summary_;
     // The implementation adds what it needs (the text's token stream, sentence templates).
     std::vector<int> stream_;
+    // Sentences and text: training windows lie before this token of stream_, test windows after.
+    std::size_t held_out_from_ = 0;
+
+    // One example of a generated task (copy, reverse, addition, repeat) into tokens/targets.
+    template <class Random>
+    void draw_generated(Random& random, int* tokens, int* targets) const;
+    void fill(std::uint64_t seed, bool test, int batch, TaskBatch& out) const;
 };
 
 // For the induction panels: for each position t of a sequence, the position after the previous

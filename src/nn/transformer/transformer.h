@@ -19,6 +19,7 @@
 
 #include "nn/activation.h"
 #include "nn/tensor.h"
+#include "nn/transformer/transformer_workspace.h"
 
 namespace nn {
 
@@ -164,7 +165,33 @@ private:
     AdamWSettings settings_;
     int threads_ = 1;
     std::vector<float> grad_norms_, weight_norms_;
-    // The implementation adds its workspaces here.
+
+    // One thread's share of a step: its sequences' pass, and their gradient.
+    struct Worker {
+        TransformerWorkspace<float> workspace;
+        Vector gradient;
+        double loss_sum = 0;
+        int correct = 0;
+    };
+    // Sizes the buffers for this model and step; a new shape forgets the moments.
+    void prepare(const Transformer& model, int batch, int length, bool gradients);
+    // How many threads a step of this size is worth.
+    int team_for(const TransformerShape& shape, int batch, int length) const;
+    TransformerStepResult run(const Transformer& model, std::span<const int> tokens, std::span<const int> targets,
+                              int batch, int length, Transformer* update);
+    // Thread `part` of `team`: sums the workers' gradients over its own stretch of the parameters,
+    // then (after every part has) clips and applies AdamW to that stretch.
+    void reduce_range(int part, int team, long begin, long end);
+    void update_range(Transformer& model, int part, long begin, long end, float clip_scale);
+
+    TransformerShape shape_;  // of the model the moments belong to
+    long parameters_ = 0;
+    std::vector<Worker> workers_;
+    Vector m_, v_;             // AdamW's first and second moments
+    long steps_ = 0;
+    std::vector<ParameterGroup> groups_;
+    // Per part and group [part * groups + g]: squared norms of its stretch's gradient and weights.
+    std::vector<double> grad_sq_, weight_sq_;
 };
 
 }  // namespace nn

@@ -14,7 +14,8 @@ struct OpenText {
 // The sequence the attention panels trace (text in the task's tokens), and the query and head
 // lesson 7 computes step by step. A text with a token the vocabulary lacks is refused with the reason.
 struct SetExample {
-    std::string text;
+    std::string text;       // empty: one of the task's own examples...
+    int example_seed = -1;  // ...this one (-1: the one shown now)
 };
 struct ChooseHead {
     int layer = 0, head = 0, query = -1;

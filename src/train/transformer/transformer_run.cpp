@@ -219,6 +219,7 @@ void TransformerRun::start_run() {
     prompt_message_.clear();
     if (!data_) return;
     data_->fill_test_batch(config_.seed, kTestSequences, test_batch_);
+    data_->fill_batch(config_.seed, 0, kTestSequences, train_sample_);
     // The repeat task's predictable positions: those whose token occurred before in the sequence.
     repeat_targets_.clear();
     if (t.task == data::TextTask::Repeat) {
@@ -272,6 +273,7 @@ void TransformerRun::apply(FamilyCommand& command) {
     } else if (auto* c = std::get_if<SetExample>(&command)) {
         if (!data_) return;
         if (c->text.empty()) {
+            if (c->example_seed >= 0) t.example_seed = c->example_seed;
             example_tokens_ = data_->example(std::uint64_t(t.example_seed)).tokens;
             example_message_.clear();
             t.example.clear();
@@ -369,6 +371,11 @@ void TransformerRun::evaluate_now() {
         trainer_.evaluate(model_, test_batch_.tokens, test_batch_.targets, test_batch_.batch, test_batch_.length);
     test_loss_ = r.loss;
     test_accuracy_ = r.scored ? float(r.correct) / float(r.scored) : -1.f;
+    const nn::TransformerStepResult tr = trainer_.evaluate(model_, train_sample_.tokens, train_sample_.targets,
+                                                           train_sample_.batch, train_sample_.length);
+    train_loss_ = tr.loss;
+    train_accuracy_ = tr.scored ? float(tr.correct) / float(tr.scored) : -1.f;
+    if (train_accuracy_ >= 0) history_.train_accuracy.add(steps_, train_accuracy_);
     history_.test_loss.add(steps_, test_loss_);
     if (test_accuracy_ >= 0) history_.test_accuracy.add(steps_, test_accuracy_);
     if (!repeat_targets_.empty()) {
@@ -406,6 +413,8 @@ void TransformerRun::fill_snapshot(Snapshot& s) const {
     s.parameter_count = model_.parameter_count();
     s.loss = loss_;
     s.accuracy = accuracy_;
+    s.train_loss = train_loss_;
+    s.train_accuracy = train_accuracy_;
     s.test_loss = test_loss_;
     s.test_accuracy = test_accuracy_;
     s.history = history_;

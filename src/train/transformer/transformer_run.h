@@ -82,12 +82,12 @@ private:
 
     nn::Transformer model_;
     nn::TransformerTrainer trainer_;
-    data::TaskBatch batch_, test_batch_;
+    data::TaskBatch batch_, test_batch_, train_sample_;  // train_sample_: training examples measured like the test ones
     std::vector<int> repeat_targets_;  // the test batch's targets, only where a repeat is predictable
 
     std::uint64_t steps_ = 0;
     float loss_ = 0, accuracy_ = 0, first_loss_ = -1;
-    float test_loss_ = -1, test_accuracy_ = -1, repeat_loss_ = -1;
+    float train_loss_ = -1, train_accuracy_ = -1, test_loss_ = -1, test_accuracy_ = -1, repeat_loss_ = -1;
     std::uint64_t evaluated_at_ = ~0ull;
     std::chrono::steady_clock::time_point evaluated_when_{};
     std::chrono::steady_clock::duration evaluation_cost_{};

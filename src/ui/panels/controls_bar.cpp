@@ -134,6 +134,8 @@ void ControlsBar(PanelContext& ctx) {
         const std::string current(nn::activation_name(s.config.activation));
         if (ImGui::BeginCombo("activation", current.c_str())) {
             for (nn::Activation a : nn::kAllActivations) {
+                // A transformer's feed-forward networks take the two its family uses.
+                if (s.config.transformer() && a != nn::Activation::GELU && a != nn::Activation::ReLU) continue;
                 const std::string name(nn::activation_name(a));
                 if (ImGui::Selectable(name.c_str(), a == s.config.activation))
                     ctx.out.push_back(train::SetActivation{a});

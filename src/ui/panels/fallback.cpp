@@ -1,4 +1,7 @@
 #include "ui/panels/panels.h"
+
+#include <limits>
+
 #include "train/words/words_view.h"
 #include "ui/theme.h"
 
@@ -30,13 +33,15 @@ bool is_plane_model(const train::Snapshot& s, train::ModelKind m) {
 
 bool is_network(const train::Snapshot& s) {
     if (const train::PlaneConfig* c = s.config.plane()) return c->model == train::ModelKind::Mlp;
-    return s.config.digits() != nullptr;
+    return s.config.digits() != nullptr || s.config.transformer() != nullptr;
 }
 
 long training_examples(const train::Snapshot& s) {
     if (const train::PlaneView* v = s.view<train::PlaneView>()) return v->data ? long(v->data->x.rows()) : 0;
     if (const train::DigitsView* v = s.view<train::DigitsView>()) return long(v->train_count);
     if (const train::WordsView* v = s.view<train::WordsView>()) return v->corpus ? long(v->corpus->tokens.size()) : 0;
+    // Generated tasks never run out: each step draws new examples.
+    if (s.config.transformer()) return std::numeric_limits<long>::max();
     return 0;
 }
 

@@ -27,6 +27,7 @@ LineSeries series(const char* label, const train::Series& s, ImU32 color) {
 
 std::string loss_label(const train::Snapshot& s) {
     if (s.config.words()) return "loss (skip-gram, per word pair)";
+    if (s.config.transformer()) return "loss (cross-entropy per token)";
     return s.config.loss == nn::Loss::CrossEntropy ? "loss (cross-entropy)" : "loss (squared error)";
 }
 

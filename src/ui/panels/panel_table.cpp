@@ -28,6 +28,8 @@ const PanelInfo kPanels[] = {
     {"embedding_table", "The table being trained: one row per word", EmbeddingTablePanel, 1.2f, 14.f, 16.f},
     {"corpus", "The text it reads", CorpusPanel, 0.8f, 14.f, 11.f},
     // The transformer.
+    {"attention_steps", "One head's attention, computed step by step", AttentionStepsPanel, 1.6f, 18.f, 18.f},
+    {"attention", "Where every head looks: attention weights on one example", AttentionPanel, 1.5f, 16.f, 16.f},
     {"heads", "Several heads at once: side by side, then mixed back", HeadsPanel, 1.4f, 16.f, 30.f},
     {"positions", "Where a token stands: the position table added to its vector", PositionsPanel, 1.3f, 15.f, 24.f},
     {"token_map", "Every token as a point: its vector on the two main directions", TokenMapPanel, 1.4f, 15.f, 22.f},

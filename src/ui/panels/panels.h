@@ -136,8 +136,11 @@ void WordProjectionPanel(PanelContext& ctx);
 void SimilarityPanel(PanelContext& ctx);
 void EmbeddingTablePanel(PanelContext& ctx);
 void CorpusPanel(PanelContext& ctx);
-// The transformer's panels (ui/panels/transformer/): "positions", "heads", "token_map", "generate",
-// "next_token", "text_data", "induction".
+// The transformer's panels (ui/panels/transformer/): "attention_steps" (lesson 7: one head computed
+// stage by stage), "attention" (every head on one example).
+void AttentionStepsPanel(PanelContext& ctx);
+void AttentionPanel(PanelContext& ctx);
+// "positions", "heads", "token_map", "generate", "next_token", "text_data", "induction".
 void PositionsPanel(PanelContext& ctx);
 void HeadsPanel(PanelContext& ctx);
 void TokenMapPanel(PanelContext& ctx);

@@ -319,15 +319,18 @@ void DrawWidgetGallery() {
         ImGui::TableNextColumn();
         {
             const std::vector<float> h = heights({0.45f, 0.55f});
-            heading("Causal self-attention (viridis)");
-            HeatmapOptions a;
+            heading("Causal self-attention (attention matrix)");
+            AttentionMatrixOptions a;
             a.row_labels = d.tokens;
             a.col_labels = d.tokens;
-            a.colorbar_label = "attention weight";
-            a.colormap = Colormap::Viridis;
+            a.masked = true;
+            a.highlight_row = 2;
+            a.v_min = 0;
+            a.v_max = 1;
             a.show_values = true;
-            a.size = ImVec2(0, h[0]);
-            Heatmap("##gallery_attention", d.attention, int(d.tokens.size()), int(d.tokens.size()), a);
+            a.size = attention_matrix_size(int(d.tokens.size()), int(d.tokens.size()), a,
+                                           ImVec2(ImGui::GetContentRegionAvail().x, h[0]));
+            AttentionMatrix("##gallery_attention", d.attention, int(d.tokens.size()), int(d.tokens.size()), a);
 
             heading("Loss landscape, 3 optimizers (field)");
             const FieldPath paths[] = {

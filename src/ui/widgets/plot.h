@@ -63,6 +63,27 @@ struct HeatmapOptions {
 // shows its row, column and value.
 void Heatmap(const char* id, std::span<const float> values, int rows, int cols, const HeatmapOptions& options);
 
+// ---- Attention matrix -------------------------------------------------------------------------
+struct AttentionMatrixOptions {
+    std::vector<std::string> row_labels;  // the queries, left of the rows
+    std::vector<std::string> col_labels;  // the keys, above the columns
+    bool masked = false;       // cells right of the diagonal (later keys) drawn as removed, "-inf" when numbers show
+    int highlight_row = -1;    // a row outlined (the chosen query); -1: none
+    Colormap colormap = Colormap::Viridis;
+    float v_min = 0, v_max = 0;  // when v_min >= v_max: the range of the cells shown
+    bool show_values = false;  // numbers in the cells when every one fits
+    std::function<std::string(double)> format;  // how a number is written (empty: two decimals)
+    ImVec2 size = ImVec2(0, 0);  // 0: the available width, square cells
+};
+
+// A square or rectangular matrix of attention (rows: queries, columns: keys), cells square, labels
+// on the left and on top (every k-th when they would collide). No colorbar: a grid of heads shares
+// one. Returns the row clicked this frame (a query chosen), or -1.
+int AttentionMatrix(const char* id, std::span<const float> values, int rows, int cols,
+                    const AttentionMatrixOptions& options);
+// The size AttentionMatrix takes for this many rows and columns in `avail`, with square cells.
+ImVec2 attention_matrix_size(int rows, int cols, const AttentionMatrixOptions& options, ImVec2 avail);
+
 // ---- Scatter -------------------------------------------------------------------------------
 struct ScatterOptions {
     std::string x_label, y_label;

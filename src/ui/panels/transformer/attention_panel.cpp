@@ -1,0 +1,124 @@
+// Lesson 8: every head of every layer on one example, updating as the model trains: where each
+// token (a row) looks among the tokens before it (the columns). A copy task draws an offset
+// diagonal, a reversal an anti-diagonal, an induction head the token after the previous
+// occurrence of the current one.
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "ui/panels/transformer/transformer_common.h"
+#include "ui/theme.h"
+#include "ui/widgets/flow.h"
+#include "ui/widgets/plot.h"
+#include "ui/widgets/text_input.h"
+#include "ui/widgets/wrapped_text.h"
+
+namespace ui {
+
+namespace {
+std::string score_text(float s) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.2f", double(s));
+    return buf;
+}
+}  // namespace
+
+void AttentionPanel(PanelContext& ctx) {
+    const train::TransformerView* v = transformer::transformer_view(ctx);
+    if (!v) return;
+    TransformerPanelState& st = ctx.state.transformer;
+    const float fs = ImGui::GetFontSize();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const train::TransformerConfig& config = transformer::transformer_config(ctx.snap);
+
+    // ---- The example ----
+    ImGui::TextUnformatted("Example");
+    SameLineIfFits(fs * 8.f);
+    const float another_w = ButtonWidth("Another");
+    if (InputStringLine("##example", st.example, std::max(fs * 6.f, ImGui::GetContentRegionAvail().x - another_w - fs * 0.5f)))
+        ctx.out.push_back(train::FamilyCommand{train::SetExample{st.example}});
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Type a sequence in the task's tokens and press Enter");
+    SameLineIfFits(another_w);
+    if (ImGui::Button("Another")) {
+        st.example.clear();
+        ctx.out.push_back(train::FamilyCommand{train::SetExample{"", config.example_seed + 1}});
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show another of the task's examples");
+    if (!v->example_message.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kBadColor);
+        TextWrappedAtSpaces(v->example_message, width);
+        ImGui::PopStyleColor();
+    }
+    if (!v->trace || v->trace->length == 0) {
+        PanelFallback(ctx, "No example to trace: type one in the task's tokens.");
+        return;
+    }
+    const nn::AttentionTrace& tr = *v->trace;
+    const int n = tr.length;
+    const std::vector<std::string> labels = transformer::token_labels(*v, tr.tokens);
+
+    // Which score each head's title carries: the task's where it has one; otherwise, after the
+    // first layer, the induction score, and in the first layer the previous-token score (the
+    // first half of an induction circuit).
+    const bool task = !v->task_score.empty();
+    const bool deep = tr.layers > 1;
+    std::string legend = "Rows: each token; columns: the tokens it may look at. Brighter = more weight (0 to 1).";
+    if (task) legend += " Beside each head: its " + v->task_score_name + ".";
+    else if (deep) legend += " Beside each head: its induction score (layer 1: its weight on the previous token).";
+    ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
+    TextWrappedAtSpaces(legend, width);
+    ImGui::PopStyleColor();
+
+    // ---- The grid: layers down, heads across ----
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float title_h = ImGui::GetTextLineHeightWithSpacing();
+    AttentionMatrixOptions first;
+    first.row_labels = labels;
+    first.col_labels = labels;
+    first.masked = true;
+    first.v_min = 0;
+    first.v_max = 1;
+    AttentionMatrixOptions inner = first;
+    inner.row_labels.clear();
+    float label_w = 0;
+    for (const std::string& l : labels) label_w = std::max(label_w, TextWidth(l.c_str()));
+    label_w += std::round(fs * 0.35f);
+    const float gap = std::round(fs * 0.6f);
+    const float cell_w = (avail.x - label_w - gap * float(tr.heads - 1)) / float(tr.heads);
+    const float cell_h = (avail.y - title_h * float(tr.layers) - gap * float(tr.layers - 1)) / float(tr.layers) - fs * 1.1f;
+    const float side = std::max(fs * 2.f, std::min(cell_w, cell_h));
+    for (int l = 0; l < tr.layers; ++l) {
+        for (int h = 0; h < tr.heads; ++h) {
+            if (h > 0) ImGui::SameLine(0, gap);
+            ImGui::BeginGroup();
+            const int i = l * tr.heads + h;
+            // The title, indented over the first column's labels so it sits above its own matrix.
+            if (h == 0) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + label_w);
+            ImGui::TextUnformatted(transformer::head_name(l, h).c_str());
+            float score = -1;
+            if (task && i < int(v->task_score.size())) score = v->task_score[std::size_t(i)];
+            else if (deep && l > 0 && i < int(v->induction_score.size())) score = v->induction_score[std::size_t(i)];
+            else if (deep && i < int(v->previous_score.size())) score = v->previous_score[std::size_t(i)];
+            if (score >= 0) {
+                const std::string t = score_text(score);
+                if (ImGui::GetContentRegionAvail().x > 0) {
+                    ImGui::SameLine();
+                    ImGui::PushStyleColor(ImGuiCol_Text, score >= 0.5f ? kGoodColor : kMutedTextColor);
+                    ImGui::TextUnformatted(t.c_str());
+                    ImGui::PopStyleColor();
+                }
+            }
+            AttentionMatrixOptions o = h == 0 ? first : inner;
+            if (l > 0) o.col_labels.clear();
+            o.size = attention_matrix_size(n, n, o, ImVec2((h == 0 ? label_w : 0.f) + side, side + (l == 0 ? fs * 1.1f : 0.f)));
+            ImGui::PushID(i);
+            AttentionMatrix("##head", tr.weights[std::size_t(i)].data() ? std::span<const float>(tr.weights[std::size_t(i)].data(), std::size_t(n * n)) : std::span<const float>(), n, n, o);
+            ImGui::PopID();
+            ImGui::EndGroup();
+        }
+        if (l + 1 < tr.layers) ImGui::Dummy(ImVec2(1, gap * 0.5f));
+    }
+}
+
+}  // namespace ui
