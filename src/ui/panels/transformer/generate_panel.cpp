@@ -96,7 +96,9 @@ void GeneratePanel(PanelContext& ctx) {
     }
     for (const train::GeneratedText& g : v->generated) {
         ImGui::TextUnformatted((temperature_text(g.temperature) + ":").c_str());
-        const transformer::TextRun runs[] = {{v->prompt, kMutedTextColor}, {g.text, 0}};
+        // Words are written with spaces between them; the continuation's first word needs its own.
+        const bool space = v->data->tokens().words && !g.text.empty() && g.text.front() != ' ';
+        const transformer::TextRun runs[] = {{v->prompt, kMutedTextColor}, {space ? " " : "", 0}, {g.text, 0}};
         ColoredTextWrapped(runs, ImGui::GetContentRegionAvail().x);
         ImGui::Spacing();
     }

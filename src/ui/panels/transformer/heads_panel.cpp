@@ -57,7 +57,7 @@ void HeadNamesUnder(float grid_x0, float grid_x1, int layer, int heads) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (int h = 0; h < heads; ++h) {
         std::string name = transformer::head_name(layer, h);
-        if (ImGui::CalcTextSize(name.c_str()).x + pad > seg) name = "H" + std::to_string(h + 1);
+        if (ImGui::CalcTextSize(name.c_str()).x + pad > seg) name = std::string("H").append(std::to_string(h + 1));
         if (ImGui::CalcTextSize(name.c_str()).x + pad > seg) name = std::to_string(h + 1);
         const float w = ImGui::CalcTextSize(name.c_str()).x;
         if (w + pad > seg && h % 2 == 1) continue;  // too narrow even for numbers: every other head
@@ -80,48 +80,67 @@ void HeadsPanel(PanelContext& ctx) {
     int layer = std::clamp(st.layer, 0, tr->layers - 1);
     const int heads = tr->heads, T = tr->length, d = tr->d_model;
     const float fs = ImGui::GetFontSize();
-    const ImGuiStyle& style = ImGui::GetStyle();
     const float width = ImGui::GetContentRegionAvail().x;
     const float line = ImGui::GetTextLineHeightWithSpacing();
 
     LayerChooser(ctx, tr->layers, layer);
     const std::vector<std::string> labels = transformer::token_labels(*v, tr->tokens);
 
-    // Heights: the heads get the most (their labels on both axes), the two wide matrices the rest.
-    // Captions take a line each, or two in a narrow column.
+    // Heights: the heads as large as a share of the panel allows (square cells, so their labels
+    // stay readable), the two wide matrices the rest. Captions take a line each, or two when narrow.
     const float caption_h = 2.f * line;
     const float left = std::max(ImGui::GetContentRegionAvail().y - 3.f * caption_h - 2.f * line, fs * 30.f);
-    // Heads side by side, as many to a row as leave each about ten lines of text wide.
-    const int per_row = std::clamp(int((width + style.ItemSpacing.x) / (fs * 10.f + style.ItemSpacing.x)), 1, heads);
+    float label_w = 0;
+    for (const std::string& l : labels) label_w = std::max(label_w, TextWidth(l.c_str()));
+    label_w += std::round(fs * 0.35f);
+    // The keys' labels stand centred over their columns: the last of one matrix and the first of
+    // the next each reach half a label into the gap between them.
+    float widest_key = 0;
+    for (const std::string& l : labels) widest_key = std::max(widest_key, TextWidth(l.c_str()));
+    const float gap = std::round(std::max(fs * 0.6f, widest_key + fs * 0.4f));
+    const float top_labels = fs * 1.1f;
+    // As many heads to a row as leave each at least a few lines of text wide.
+    int per_row = heads;
+    while (per_row > 1 && (width - label_w - gap * float(per_row - 1)) / float(per_row) < fs * 5.f) --per_row;
     const int head_rows = (heads + per_row - 1) / per_row;
     const float heads_h = left * (head_rows > 1 ? 0.56f : 0.46f);
-    const float wide_h = (left - heads_h) * 0.5f;
+    const float side_w = (width - label_w - gap * float(per_row - 1)) / float(per_row);
+    const float side_h = heads_h / float(head_rows) - line - top_labels;
+    const float side = std::max(fs * 3.f, std::min(side_w, side_h));
 
     // ---- Each head ----
     char text[200];
-    std::snprintf(text, sizeof text, "Each head: softmax(QK^T/\xE2\x88\x9A%d) V, its own weights. Queries down, keys across.",
+    std::snprintf(text, sizeof text,
+                  "Each head: softmax(QK^T/\xE2\x88\x9A%d) V with its own weights. Queries down, keys across; brighter = "
+                  "more weight (0 to 1).",
                   tr->head_dim);
     transformer::MutedText(text, width);
-    const float cell_w = std::floor((width - style.ItemSpacing.x * float(per_row - 1)) / float(per_row));
-    const float cell_h = std::max(heads_h / float(head_rows) - line, fs * 6.f);
+    AttentionMatrixOptions first;
+    first.row_labels = labels;
+    first.col_labels = labels;
+    first.masked = true;
+    first.v_min = 0;
+    first.v_max = 1;
+    AttentionMatrixOptions inner = first;
+    inner.row_labels.clear();
     for (int h = 0; h < heads; ++h) {
-        if (h % per_row != 0) ImGui::SameLine();
+        const bool starts_row = h % per_row == 0;
+        if (!starts_row) ImGui::SameLine(0, gap);
         ImGui::BeginGroup();
-        const std::string name = transformer::head_name(layer, h);
-        ImGui::TextUnformatted(name.c_str());
+        // The title over its own matrix, not over the row labels.
+        if (starts_row) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + label_w);
+        ImGui::TextUnformatted(transformer::head_name(layer, h).c_str());
         const nn::Matrix& w = tr->head_weights(layer, h);
         const std::vector<float> values = flat(w);
-        HeatmapOptions o;
-        o.row_labels = labels;
-        o.col_labels = labels;
-        o.v_min = 0;
-        o.v_max = 1;
-        o.size = ImVec2(cell_w, cell_h);
+        AttentionMatrixOptions o = starts_row ? first : inner;
+        o.size = attention_matrix_size(int(w.rows()), int(w.cols()), o,
+                                       ImVec2((starts_row ? label_w : 0.f) + side, side + top_labels));
         ImGui::PushID(h);
-        Heatmap("##head", values, int(w.rows()), int(w.cols()), o);
+        AttentionMatrix("##head", values, int(w.rows()), int(w.cols()), o);
         ImGui::PopID();
         ImGui::EndGroup();
     }
+    const float wide_h = std::max((ImGui::GetContentRegionAvail().y - 2.f * caption_h - line) * 0.5f, fs * 7.f);
 
     // ---- Side by side ----
     const nn::Matrix& cat = tr->concatenated[std::size_t(layer)];
@@ -136,7 +155,7 @@ void HeadsPanel(PanelContext& ctx) {
         o.colormap = Colormap::Diverging;
         o.v_min = -m;
         o.v_max = m;
-        o.size = ImVec2(width, std::max(wide_h - line, fs * 6.f));
+        o.size = ImVec2(width, wide_h);
         float x0 = 0, x1 = 0;
         o.overlay = [&](ImDrawList* dl, ImVec2 a, ImVec2 b) {
             x0 = a.x;
@@ -165,7 +184,7 @@ void HeadsPanel(PanelContext& ctx) {
         o.colormap = Colormap::Diverging;
         o.v_min = -m;
         o.v_max = m;
-        o.size = ImVec2(width, std::max(ImGui::GetContentRegionAvail().y, std::max(wide_h - line, fs * 6.f)));
+        o.size = ImVec2(width, std::max(ImGui::GetContentRegionAvail().y, wide_h));
         Heatmap("##attention-output", values, int(out.rows()), int(out.cols()), o);
     }
 }

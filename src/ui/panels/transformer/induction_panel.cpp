@@ -60,7 +60,7 @@ void InductionPanel(PanelContext& ctx) {
     const float width = ImGui::GetContentRegionAvail().x;
 
     transformer::MutedText("Induction score: the mean attention from each repeated token to the token after its previous "
-                           "occurrence. 1: the head always looks there.",
+                           "occurrence. 1: the head always looks there. Dashed: a head spreading its attention evenly.",
                            width);
 
     const bool has_history = !v->induction_history.empty();
@@ -90,7 +90,7 @@ void InductionPanel(PanelContext& ctx) {
     if (v->trace)
         if (const std::optional<double> even = even_score(*v->trace)) {
             bo.reference = *even;
-            bo.reference_label = "attention spread evenly";
+            bo.reference_label = "even";
         }
     bo.size = ImVec2(width, bars_h);
     BarChart("##induction-scores", v->induction_score, labels, bo);

@@ -21,8 +21,25 @@ namespace ui {
 
 namespace {
 constexpr float kMinTemperature = 0.05f, kMaxTemperature = 10.f;
-// Bars shown: the likeliest tokens; the rest are summed in the caption.
+// Bars shown: every token of a small vocabulary, else the likeliest; the rest are summed in the caption.
+constexpr int kAllTokensUpTo = 16;
 constexpr int kTopTokens = 12;
+// The prompt is quoted up to this many characters (its end, which the prediction depends on most).
+constexpr std::size_t kQuotedBytes = 60;
+
+// The prompt on one line: a newline as the labels write it, a long prompt's start left out.
+std::string quoted_prompt(const std::string& prompt) {
+    std::string text;
+    for (char c : prompt) {
+        if (c == '\n') text += "\xE2\x8F\x8E";  // ⏎
+        else if (c == '\t' || c == '\r') text += ' ';
+        else text += c;
+    }
+    if (text.size() <= kQuotedBytes) return text;
+    std::size_t cut = text.size() - kQuotedBytes;
+    while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) ++cut;  // a whole character
+    return "\xE2\x80\xA6" + text.substr(cut);  // …
+}
 constexpr ImU32 kKeptColor = IM_COL32(90, 180, 245, 255);
 constexpr ImU32 kDroppedColor = IM_COL32(110, 112, 120, 255);
 }  // namespace
@@ -41,12 +58,16 @@ void NextTokenPanel(PanelContext& ctx) {
 
     // ---- The prompt, and the temperature ----
     {
-        const transformer::TextRun runs[] = {{"After ", kMutedTextColor}, {v->prompt, 0}, {" comes:", kMutedTextColor}};
+        const std::string quoted = quoted_prompt(v->prompt);
+        const transformer::TextRun runs[] = {{"After ", kMutedTextColor}, {quoted, 0}, {" comes:", kMutedTextColor}};
         transformer::ColoredTextWrapped(runs, width);
     }
     char value[48];
     std::snprintf(value, sizeof value, st.temperature < 0.995f ? "temperature %.2f" : "temperature %.1f", double(st.temperature));
-    ImGui::SetNextItemWidth(FitItemWidth(fs * 12.f, "temperature 0.55", fs * 5.f));
+    // The value right of the slider, or above it when the column is too narrow for both.
+    const bool beside = LabeledWidth(fs * 6.f, "temperature 0.55") <= ImGui::GetContentRegionAvail().x;
+    if (!beside) ImGui::TextUnformatted(value);
+    ImGui::SetNextItemWidth(beside ? FitItemWidth(fs * 12.f, "temperature 0.55", fs * 5.f) : ImGui::GetContentRegionAvail().x);
     if (ImGui::SliderFloat("##next-temperature", &st.temperature, kMinTemperature, kMaxTemperature, "",
                            ImGuiSliderFlags_Logarithmic))
         st.temperature = std::clamp(st.temperature, kMinTemperature, kMaxTemperature);
@@ -59,7 +80,7 @@ void NextTokenPanel(PanelContext& ctx) {
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("The scores are divided by the temperature before the softmax.\n"
                           "Low: sharper, the likeliest token takes nearly all. High: flatter, closer to even odds.");
-    ValueBeside(value);
+    if (beside) ValueBeside(value);
 
     std::vector<double> p;
     nn::softmax_temperature(v->next_logits, double(st.temperature), p);
@@ -70,7 +91,7 @@ void NextTokenPanel(PanelContext& ctx) {
     // ---- The likeliest tokens ----
     std::vector<int> order(p.size());
     std::iota(order.begin(), order.end(), 0);
-    const int shown = std::min(kTopTokens, vocab);
+    const int shown = vocab <= kAllTokensUpTo ? vocab : std::min(kTopTokens, vocab);
     std::partial_sort(order.begin(), order.begin() + shown, order.end(), [&](int a, int b) { return p[std::size_t(a)] > p[std::size_t(b)] || (p[std::size_t(a)] == p[std::size_t(b)] && a < b); });
     std::vector<char> keep;
     const bool filtered = st.top_k > 0 || st.top_p < 1.f;
@@ -88,13 +109,15 @@ void NextTokenPanel(PanelContext& ctx) {
     }
 
     char text[200];
-    std::snprintf(text, sizeof text, "H = %.2f bits of log\xE2\x82\x82(%d) = %.2f max", h, vocab, h_max);
-    ImGui::TextUnformatted(text);
+    // Each equation whole on its line (no-break spaces inside).
+    std::snprintf(text, sizeof text, "H\xC2\xA0=\xC2\xA0%.2f\xC2\xA0" "bits of log\xE2\x82\x82(%d)\xC2\xA0=\xC2\xA0%.2f max", h,
+                  vocab, h_max);
+    TextWrappedAtSpaces(text, width);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Entropy: how unsure the model is, in bits. 0: one token is certain;\n"
                           "log2(vocabulary): every token equally likely.");
     std::string note = shown < vocab ? "The " + std::to_string(shown) + " likeliest of " + std::to_string(vocab) +
-                                           " tokens; the other " + std::to_string(vocab - shown) + " share " +
+                                           " tokens; the other " + std::to_string(vocab - shown) + " together have " +
                                            train::format_percent(float(std::max(rest, 0.0))) + "."
                                      : "All " + std::to_string(vocab) + " tokens, likeliest first.";
     if (filtered) note += " Grey: left out by top-k / top-p when drawing.";

@@ -9,6 +9,7 @@
 
 #include "ui/panels/transformer/transformer_common.h"
 #include "ui/theme.h"
+#include "ui/widgets/flow.h"
 #include "ui/widgets/plot.h"
 #include "ui/widgets/wrapped_text.h"
 
@@ -24,6 +25,22 @@ std::vector<int> waves_shown(int d_model) {
         if (d >= 0 && d < d_model && std::find(dims.begin(), dims.end(), d) == dims.end()) dims.push_back(d);
     }
     return dims;
+}
+
+// A short line in each series' colour, then its name; items wrap to the next line when the panel is narrow.
+void WaveLegend(const std::vector<LineSeries>& lines) {
+    const float fs = ImGui::GetFontSize();
+    const float swatch = fs * 1.2f;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const float w = swatch + ImGui::GetStyle().ItemInnerSpacing.x + TextWidth(lines[i].label.c_str());
+        if (i > 0) SameLineIfFits(w, fs);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float y = std::round(p.y + ImGui::GetTextLineHeight() * 0.5f);
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, y), ImVec2(p.x + swatch, y), lines[i].color, 4.f);
+        ImGui::Dummy(ImVec2(swatch, ImGui::GetTextLineHeight()));
+        ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+        ImGui::TextUnformatted(lines[i].label.c_str());
+    }
 }
 
 constexpr ImU32 kWaveColors[] = {IM_COL32(240, 160, 40, 255), IM_COL32(90, 180, 245, 255), IM_COL32(90, 200, 110, 255),
@@ -111,17 +128,19 @@ void PositionsPanel(PanelContext& ctx) {
         s.color = kWaveColors[i % 4];
         lines.push_back(s);
     }
+    // The legend on a line of its own: waves fill the whole plot, a legend inside would hide them.
+    WaveLegend(lines);
     LinePlotOptions lo;
     lo.x_label = "position";
     lo.y_label = "value added";
     lo.x_min = 0;
     lo.x_max = std::max(1, rows - 1);
     if (sinusoidal) {
-        // Room above the waves for the legend.
         lo.y_min = -1.1;
-        lo.y_max = 1.9;
+        lo.y_max = 1.1;
     }
-    lo.size = ImVec2(avail.x, waves_h);
+    lo.legend = false;
+    lo.size = ImVec2(avail.x, std::max(waves_h - ImGui::GetTextLineHeightWithSpacing(), fs * 7.f));
     PlotLines("##position-waves", lines, lo);
 }
 

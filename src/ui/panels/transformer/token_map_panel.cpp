@@ -27,26 +27,27 @@ void ensure_groups(TransformerPanelState& st, const train::TransformerView& v) {
     st.groups.clear();
     const auto is_alpha = [](unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
     if (tokens.words) {
-        st.group_names = {"word", "punctuation"};
+        // Group ids are colour indices (group_color): the pairs most often side by side far apart.
+        st.group_names = {"word", "", "", "", "", "punctuation"};
         for (int i = 0; i < tokens.size(); ++i) {
             const std::string& t = tokens.tokens[std::size_t(i)];
             bool letters = false;
             for (unsigned char c : t) letters = letters || is_alpha(c) || (c >= '0' && c <= '9') || c >= 0x80;
             st.labels.push_back(tokens.label(i));
-            st.groups.push_back(letters ? 0 : 1);
+            st.groups.push_back(letters ? 0 : 5);
         }
         return;
     }
-    st.group_names = {"vowel", "consonant", "digit", "space or newline", "punctuation", "other"};
+    st.group_names = {"vowel", "consonant", "digit", "space or newline", "", "punctuation", "", "other"};
     for (int i = 0; i < tokens.size(); ++i) {
         const std::string& t = tokens.tokens[std::size_t(i)];
-        int g = 5;
+        int g = 7;
         if (t.size() == 1) {
             const unsigned char c = static_cast<unsigned char>(t[0]);
             if (is_alpha(c)) g = std::string_view("aeiouAEIOU").find(char(c)) != std::string_view::npos ? 0 : 1;
             else if (c >= '0' && c <= '9') g = 2;
             else if (c == ' ' || c == '\n' || c == '\t' || c == '\r') g = 3;
-            else if (c > ' ' && c < 0x7F) g = 4;
+            else if (c > ' ' && c < 0x7F) g = 5;
         }
         st.labels.push_back(tokens.label(i));
         st.groups.push_back(g);
