@@ -103,6 +103,7 @@ void HeadsPanel(PanelContext& ctx) {
     int per_row = heads;
     while (per_row > 1 && (width - label_w - gap * float(per_row - 1)) / float(per_row) < fs * 5.f) --per_row;
     const int head_rows = (heads + per_row - 1) / per_row;
+    per_row = (heads + head_rows - 1) / head_rows;  // rows alike (2 + 2, not 3 + 1)
     const float heads_h = left * (head_rows > 1 ? 0.56f : 0.46f);
     const float side_w = (width - label_w - gap * float(per_row - 1)) / float(per_row);
     const float side_h = heads_h / float(head_rows) - line - top_labels;

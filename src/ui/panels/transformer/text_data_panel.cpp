@@ -74,9 +74,8 @@ void TextDataPanel(PanelContext& ctx) {
             transformer::ColoredTextWrapped(runs, width);
         }
     } else {
-        ImGui::PushStyleColor(ImGuiCol_Text, kBadColor);
-        TextWrappedAtSpaces("There is no text to learn from. Open a plain-text file below.", width);
-        ImGui::PopStyleColor();
+        // The banner above says why; the reason for the last file is under the field.
+        TextWrappedAtSpaces("Nothing to learn yet: open a plain-text file.", width);
     }
 
     // ---- Another text ----
