@@ -105,7 +105,10 @@ void HeadsPanel(PanelContext& ctx) {
     const int head_rows = (heads + per_row - 1) / per_row;
     per_row = (heads + head_rows - 1) / head_rows;  // rows alike (2 + 2, not 3 + 1)
     const float heads_h = left * (head_rows > 1 ? 0.56f : 0.46f);
-    const float side_w = (width - label_w - gap * float(per_row - 1)) / float(per_row);
+    // Each matrix's widget reaches half a label past its last column, where the label is drawn
+    // (the widget clips at its own edge); the gap after it is that much narrower.
+    const float overhang = std::round(widest_key * 0.5f);
+    const float side_w = (width - label_w - overhang - gap * float(per_row - 1)) / float(per_row);
     const float side_h = heads_h / float(head_rows) - line - top_labels;
     const float side = std::max(fs * 3.f, std::min(side_w, side_h));
 
@@ -126,7 +129,7 @@ void HeadsPanel(PanelContext& ctx) {
     inner.row_labels.clear();
     for (int h = 0; h < heads; ++h) {
         const bool starts_row = h % per_row == 0;
-        if (!starts_row) ImGui::SameLine(0, gap);
+        if (!starts_row) ImGui::SameLine(0, std::max(1.f, gap - overhang));
         ImGui::BeginGroup();
         // The title over its own matrix, not over the row labels.
         if (starts_row) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + label_w);
@@ -136,6 +139,7 @@ void HeadsPanel(PanelContext& ctx) {
         AttentionMatrixOptions o = starts_row ? first : inner;
         o.size = attention_matrix_size(int(w.rows()), int(w.cols()), o,
                                        ImVec2((starts_row ? label_w : 0.f) + side, side + top_labels));
+        o.size.x += overhang;
         ImGui::PushID(h);
         AttentionMatrix("##head", values, int(w.rows()), int(w.cols()), o);
         ImGui::PopID();

@@ -71,16 +71,17 @@ void PositionsPanel(PanelContext& ctx) {
                   rows, cols);
     transformer::MutedText(caption, avail.x);
 
-    // The heatmap above the waves, each with room for its axes.
+    // The heatmap above the waves, each with room for its axes; side by side when the panel is too
+    // short for both (a single panel at 1024x768), the waves then the heatmap's height.
     const float line = ImGui::GetTextLineHeightWithSpacing();
-    const float left = std::max(ImGui::GetContentRegionAvail().y - 2.f * line - spacing, fs * 18.f);
-    const float map_h = std::max(left * 0.58f, fs * 9.f);
-    const float waves_h = std::max(left - map_h - spacing, fs * 8.f);
-
-    // The vertical axis' title goes above the row numbers, the horizontal one under the columns.
-    ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
-    ImGui::TextUnformatted("position \xE2\x86\x93");  // ↓
-    ImGui::PopStyleColor();
+    const float room = ImGui::GetContentRegionAvail().y;
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const bool beside = room < fs * 22.f && avail.x >= fs * 28.f;
+    const float map_w = beside ? std::floor(avail.x * 0.56f) : avail.x;
+    const float waves_w = beside ? avail.x - map_w - gap : avail.x;
+    const float left = std::max(room - 2.f * line - spacing, fs * 16.f);
+    const float map_h = beside ? std::max(room - line - spacing, fs * 9.f) : std::max(left * 0.58f, fs * 9.f);
+    const float waves_h = beside ? map_h + line : std::max(left - map_h - spacing, fs * 7.f);
 
     std::vector<float> values(std::size_t(rows) * std::size_t(cols));
     float largest = 0;
@@ -100,16 +101,25 @@ void PositionsPanel(PanelContext& ctx) {
     const float scale = sinusoidal ? 1.f : std::max(largest, 1e-6f);
     o.v_min = -scale;
     o.v_max = scale;
-    o.size = ImVec2(avail.x, map_h);
+    o.size = ImVec2(map_w, map_h);
+    ImGui::BeginGroup();
+    // The vertical axis' title in the band above the row numbers (the colorbar's title is at the
+    // right of the same band), the horizontal one under the columns.
+    const float left_edge = ImGui::GetCursorScreenPos().x;
+    o.overlay = [&](ImDrawList* dl, ImVec2 grid_min, ImVec2) {
+        dl->AddText(ImVec2(left_edge, grid_min.y - fs * 1.45f), kMutedTextColor, "position \xE2\x86\x93");  // ↓
+    };
     Heatmap("##positions", values, rows, cols, o);
     {
         const char* title = "dimension \xE2\x86\x92";  // →
         const float w = ImGui::CalcTextSize(title).x;
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.f, (avail.x - w) * 0.5f));
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.f, (map_w - w) * 0.5f));
         ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
         ImGui::TextUnformatted(title);
         ImGui::PopStyleColor();
     }
+    ImGui::EndGroup();
+    if (beside) ImGui::SameLine(0, gap);
 
     // A few dimensions as curves over the positions: the class sees the waves' speeds.
     const std::vector<int> dims = waves_shown(cols);
@@ -129,7 +139,10 @@ void PositionsPanel(PanelContext& ctx) {
         lines.push_back(s);
     }
     // The legend on a line of its own: waves fill the whole plot, a legend inside would hide them.
+    ImGui::BeginGroup();
+    const float legend_top = ImGui::GetCursorPosY();
     WaveLegend(lines);
+    const float legend_h = ImGui::GetCursorPosY() - legend_top;
     LinePlotOptions lo;
     lo.x_label = "position";
     lo.y_label = "value added";
@@ -140,8 +153,9 @@ void PositionsPanel(PanelContext& ctx) {
         lo.y_max = 1.1;
     }
     lo.legend = false;
-    lo.size = ImVec2(avail.x, std::max(waves_h - ImGui::GetTextLineHeightWithSpacing(), fs * 7.f));
+    lo.size = ImVec2(waves_w, std::max(waves_h - legend_h, fs * 7.f));
     PlotLines("##position-waves", lines, lo);
+    ImGui::EndGroup();
 }
 
 }  // namespace ui
