@@ -115,7 +115,7 @@ void HeadsPanel(PanelContext& ctx) {
     // ---- Each head ----
     char text[200];
     std::snprintf(text, sizeof text,
-                  "Each head: softmax(QK^T/\xE2\x88\x9A%d) V with its own weights. Queries down, keys across; brighter = "
+                  "Each head: softmax(QK\xE1\xB5\x80/\xE2\x88\x9A%d) V with its own weights. Queries down, keys across; brighter = "
                   "more weight (0 to 1).",
                   tr->head_dim);
     transformer::MutedText(text, width);
