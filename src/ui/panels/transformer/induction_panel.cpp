@@ -5,12 +5,15 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "ui/panels/transformer/transformer_common.h"
 #include "ui/theme.h"
 #include "ui/widgets/plot.h"
+#include "ui/widgets/plot_axes.h"  // the width of a value axis, to line two plots up
 #include "ui/widgets/wrapped_text.h"
 
 namespace ui {
@@ -33,6 +36,24 @@ std::optional<double> even_score(const nn::AttentionTrace& trace) {
         }
     if (n == 0) return std::nullopt;
     return sum / n;
+}
+
+// The width of a line plot's value axis (its tick labels and ticks), as the widget lays it out for
+// these options (a fixed y range, a given size).
+float y_axis_margin(const LinePlotOptions& o) {
+    using namespace plot_detail;
+    const float font = ImGui::GetFontSize();
+    const float pad = std::round(font * 0.35f);
+    const float tick_len = std::round(font * 0.3f);
+    float top = 0, bottom = 0;
+    frame_margins(o.x_label, !o.y_label.empty(), top, bottom);
+    Scale y;
+    y.range.lo = o.y_min;
+    y.range.hi = o.y_max;
+    y.p0 = o.size.y - bottom;
+    y.p1 = top;
+    const PlacedTicks t = place_ticks(y, false, 0.f, 0.f, o.size.y);
+    return std::min(pad + t.max_label_width + pad * 0.5f + tick_len, o.size.x * 0.4f);
 }
 
 LineSeries series(const char* label, const train::Series& s, ImU32 color) {
@@ -105,29 +126,41 @@ void InductionPanel(PanelContext& ctx) {
     double x_min = 0, x_max = 1;
     for (const train::Series* s : {&v->induction_history, &v->repeat_loss})
         if (!s->empty()) x_max = std::max(x_max, s->step.back());
-    if (has_history) {
-        const LineSeries lines[] = {series("best induction score, layers 2+", v->induction_history, kLaterLayerColor)};
-        LinePlotOptions o;
-        o.x_label = has_loss ? "" : "training step";
-        o.y_label = "best induction score, layers 2+";
-        o.x_min = x_min;
-        o.x_max = x_max;
-        o.y_min = 0;
-        o.y_max = 1;
-        o.legend = false;
-        o.size = ImVec2(width, line_h);
-        PlotLines("##induction-history", lines, o);
+    LinePlotOptions score_o;
+    score_o.x_label = has_loss ? "" : "training step";
+    score_o.y_label = "best induction score, layers 2+";
+    score_o.y_min = 0;
+    score_o.y_max = 1;
+    score_o.size = ImVec2(width, line_h);
+    LinePlotOptions loss_o;
+    loss_o.x_label = "training step";
+    loss_o.y_label = "test loss on the repeated part (nats)";
+    float highest_loss = 0;
+    for (float x : v->repeat_loss.value)
+        if (std::isfinite(x)) highest_loss = std::max(highest_loss, x);
+    loss_o.y_min = 0;
+    loss_o.y_max = std::max(0.1, double(highest_loss) * 1.06);
+    loss_o.size = ImVec2(width, std::max(line_h, ImGui::GetContentRegionAvail().y - (has_history ? line_h + spacing : 0.f)));
+    for (LinePlotOptions* o : {&score_o, &loss_o}) {
+        o->x_min = x_min;
+        o->x_max = x_max;
+        o->legend = false;
     }
+    // One step axis for both: the plot whose value labels are narrower moves right by the
+    // difference, so that a step sits at the same x in both.
+    const float score_left = y_axis_margin(score_o), loss_left = y_axis_margin(loss_o);
+    const float both_left = has_history && has_loss ? std::max(score_left, loss_left) : 0.f;
+    const auto draw = [&](const char* id, const LineSeries& line, LinePlotOptions& o, float own_left) {
+        const float shift = std::max(0.f, both_left - own_left);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + shift);
+        o.size.x -= shift;
+        PlotLines(id, std::span(&line, 1), o);
+    };
+    if (has_history)
+        draw("##induction-history", series("best induction score, layers 2+", v->induction_history, kLaterLayerColor), score_o,
+             score_left);
     if (has_loss) {
-        const LineSeries lines[] = {series("loss on the repeats", v->repeat_loss, kLossColor)};
-        LinePlotOptions o;
-        o.x_label = "training step";
-        o.y_label = "test loss on the repeated part (nats)";
-        o.x_min = x_min;
-        o.x_max = x_max;
-        o.legend = false;
-        o.size = ImVec2(width, std::max(line_h, ImGui::GetContentRegionAvail().y));
-        PlotLines("##repeat-loss", lines, o);
+        draw("##repeat-loss", series("loss on the repeats", v->repeat_loss, kLossColor), loss_o, loss_left);
     } else if (layers >= 2) {
         transformer::MutedText("The loss on the repeats is measured on the repeat task only.", width);
     }
