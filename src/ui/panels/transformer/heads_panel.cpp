@@ -80,7 +80,9 @@ void HeadsPanel(PanelContext& ctx) {
     int layer = std::clamp(st.layer, 0, tr->layers - 1);
     const int heads = tr->heads, T = tr->length, d = tr->d_model;
     const float fs = ImGui::GetFontSize();
-    const float width = ImGui::GetContentRegionAvail().x;
+    // The width as if the panel scrolled: the heads' size follows the width, the panel's height
+    // follows the heads, and a scrollbar that came and went with it would change the width every frame.
+    const float width = ImGui::GetContentRegionAvail().x - (ImGui::GetScrollMaxY() > 0 ? 0.f : ImGui::GetStyle().ScrollbarSize);
     const float line = ImGui::GetTextLineHeightWithSpacing();
 
     LayerChooser(ctx, tr->layers, layer);
@@ -90,25 +92,27 @@ void HeadsPanel(PanelContext& ctx) {
     // stay readable), the two wide matrices the rest. Captions take a line each, or two when narrow.
     const float caption_h = 2.f * line;
     const float left = std::max(ImGui::GetContentRegionAvail().y - 3.f * caption_h - 2.f * line, fs * 30.f);
-    float label_w = 0;
-    for (const std::string& l : labels) label_w = std::max(label_w, TextWidth(l.c_str()));
-    label_w += std::round(fs * 0.35f);
+    float widest = 0;
+    for (const std::string& l : labels) widest = std::max(widest, TextWidth(l.c_str()));
+    const float label_w = widest + std::round(fs * 0.35f);  // the queries' column, left of a row of heads
     // The keys' labels stand centred over their columns: the last of one matrix and the first of
-    // the next each reach half a label into the gap between them.
-    float widest_key = 0;
-    for (const std::string& l : labels) widest_key = std::max(widest_key, TextWidth(l.c_str()));
-    const float gap = std::round(std::max(fs * 0.6f, widest_key + fs * 0.4f));
+    // the next each reach half a label into the gap between them. Each matrix's widget reaches
+    // half a label past its last column, where that label is drawn (the widget clips at its own
+    // edge), and the gap after it is that much narrower.
+    const float gap = std::round(std::max(fs * 0.6f, widest + fs * 0.4f));
+    const float overhang = std::round(widest * 0.5f);
     const float top_labels = fs * 1.1f;
-    // As many heads to a row as leave each at least a few lines of text wide.
+    const auto side_for = [&](int per_row) {
+        return (width - label_w - overhang - gap * float(per_row - 1)) / float(per_row);
+    };
+    // As many heads to a row as leave each at least a few lines of text wide, the rows alike
+    // (2 + 2, not 3 + 1).
     int per_row = heads;
-    while (per_row > 1 && (width - label_w - gap * float(per_row - 1)) / float(per_row) < fs * 5.f) --per_row;
+    while (per_row > 1 && side_for(per_row) < fs * 5.f) --per_row;
     const int head_rows = (heads + per_row - 1) / per_row;
-    per_row = (heads + head_rows - 1) / head_rows;  // rows alike (2 + 2, not 3 + 1)
+    per_row = (heads + head_rows - 1) / head_rows;
     const float heads_h = left * (head_rows > 1 ? 0.56f : 0.46f);
-    // Each matrix's widget reaches half a label past its last column, where the label is drawn
-    // (the widget clips at its own edge); the gap after it is that much narrower.
-    const float overhang = std::round(widest_key * 0.5f);
-    const float side_w = (width - label_w - overhang - gap * float(per_row - 1)) / float(per_row);
+    const float side_w = side_for(per_row);
     const float side_h = heads_h / float(head_rows) - line - top_labels;
     const float side = std::max(fs * 3.f, std::min(side_w, side_h));
 
