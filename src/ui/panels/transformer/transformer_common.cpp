@@ -78,27 +78,27 @@ struct Piece {
     enum Kind { Word, Space, Newline } kind;
 };
 
+bool is_break(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
 // The runs cut into words, spaces and newlines; a word may span runs (a prompt's last word
 // continued by the generated text), so a word is a sequence of pieces without a space between.
 std::vector<Piece> pieces_of(std::span<const TextRun> runs) {
     std::vector<Piece> out;
     for (const TextRun& r : runs) {
-        const ImU32 color = r.color ? r.color : ImGui::GetColorU32(ImGuiCol_Text);
         std::size_t i = 0;
         while (i < r.text.size()) {
             const char c = r.text[i];
             if (c == '\n') {
-                out.push_back({r.text.substr(i, 1), color, Piece::Newline});
+                out.push_back({r.text.substr(i, 1), r.color, Piece::Newline});
                 ++i;
-            } else if (c == ' ' || c == '\t' || c == '\r') {
-                if (c != '\r') out.push_back({" ", color, Piece::Space});
+            } else if (is_break(c)) {
+                if (c != '\r') out.push_back({" ", r.color, Piece::Space});
                 ++i;
             } else {
                 std::size_t e = i;
-                while (e < r.text.size() && r.text[e] != ' ' && r.text[e] != '\n' && r.text[e] != '\t' && r.text[e] != '\r')
-                    e += utf8_length(static_cast<unsigned char>(r.text[e]));
+                while (e < r.text.size() && !is_break(r.text[e])) e += utf8_length(static_cast<unsigned char>(r.text[e]));
                 e = std::min(e, r.text.size());
-                out.push_back({r.text.substr(i, e - i), color, Piece::Word});
+                out.push_back({r.text.substr(i, e - i), r.color, Piece::Word});
                 i = e;
             }
         }
@@ -106,22 +106,20 @@ std::vector<Piece> pieces_of(std::span<const TextRun> runs) {
     return out;
 }
 
-float text_width(std::string_view s) { return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x; }
+float measure_current_font(std::string_view s) { return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x; }
 }  // namespace
 
-void ColoredTextWrapped(std::span<const TextRun> runs, float width) {
-    if (width <= 0) width = ImGui::GetContentRegionAvail().x;
+ColoredTextLayout layout_colored_text(std::span<const TextRun> runs, float width,
+                                      const std::function<float(std::string_view)>& measure) {
     const std::vector<Piece> pieces = pieces_of(runs);
-    const float line_h = ImGui::GetTextLineHeightWithSpacing();
-    const float space_w = text_width(" ");
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    float x = 0, y = 0;
-    bool line_has_text = false;
+    ColoredTextLayout out;
+    std::vector<PlacedText>& placed = out.placed;
+    const float space_w = measure(" ");
+    float x = 0;
+    int line = 0;
     const auto new_line = [&] {
         x = 0;
-        y += line_h;
-        line_has_text = false;
+        ++line;
     };
     for (std::size_t i = 0; i < pieces.size(); ++i) {
         const Piece& p = pieces[i];
@@ -131,23 +129,24 @@ void ColoredTextWrapped(std::span<const TextRun> runs, float width) {
         }
         if (p.kind == Piece::Space) {
             // A space where a line broke is not drawn: the next line starts flush left.
-            if (line_has_text || x > 0) x += space_w;
+            if (x > 0) x += space_w;
             continue;
         }
         // The whole word (this piece and those touching it) goes to the next line when it does not
         // fit here but would fit on a line of its own.
-        float word_w = 0;
-        for (std::size_t j = i; j < pieces.size() && pieces[j].kind == Piece::Word; ++j) word_w += text_width(pieces[j].text);
         const bool starts_word = i == 0 || pieces[i - 1].kind != Piece::Word;
-        if (starts_word && x > 0 && x + word_w > width && word_w <= width) new_line();
-        // Drawn character by character only when it must break inside (or after a line break).
+        if (starts_word && x > 0) {
+            float word_w = 0;
+            for (std::size_t j = i; j < pieces.size() && pieces[j].kind == Piece::Word; ++j) word_w += measure(pieces[j].text);
+            if (x + word_w > width && word_w <= width) new_line();
+        }
+        // Broken between characters only when it fits no line whole.
         std::string_view rest = p.text;
         while (!rest.empty()) {
-            const float w = text_width(rest);
-            if (x + w <= width || (x == 0 && w <= width)) {
-                dl->AddText(ImVec2(origin.x + x, origin.y + y), p.color, rest.data(), rest.data() + rest.size());
+            const float w = measure(rest);
+            if (x + w <= width) {
+                placed.push_back({rest, p.color, x, line});
                 x += w;
-                line_has_text = true;
                 break;
             }
             // As many characters as fit (at least one on an empty line).
@@ -155,20 +154,34 @@ void ColoredTextWrapped(std::span<const TextRun> runs, float width) {
             float cut_w = 0;
             while (cut < rest.size()) {
                 const std::size_t n = std::min(utf8_length(static_cast<unsigned char>(rest[cut])), rest.size() - cut);
-                const float cw = text_width(rest.substr(cut, n));
+                const float cw = measure(rest.substr(cut, n));
                 if (x + cut_w + cw > width && (cut > 0 || x > 0)) break;
                 cut += n;
                 cut_w += cw;
             }
             if (cut > 0) {
-                dl->AddText(ImVec2(origin.x + x, origin.y + y), p.color, rest.data(), rest.data() + cut);
+                placed.push_back({rest.substr(0, cut), p.color, x, line});
                 rest.remove_prefix(cut);
             }
             new_line();
         }
     }
-    const float height = y + ImGui::GetTextLineHeight();
-    ImGui::Dummy(ImVec2(width, height));
+    out.lines = line + 1;
+    return out;
+}
+
+void ColoredTextWrapped(std::span<const TextRun> runs, float width) {
+    if (width <= 0) width = ImGui::GetContentRegionAvail().x;
+    const ColoredTextLayout layout = layout_colored_text(runs, width, measure_current_font);
+    const float line_h = ImGui::GetTextLineHeightWithSpacing();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (const PlacedText& t : layout.placed)
+        dl->AddText(ImVec2(origin.x + t.x, origin.y + line_h * float(t.line)), t.color ? t.color : text_color, t.text.data(),
+                    t.text.data() + t.text.size());
+    const int lines = layout.lines;
+    ImGui::Dummy(ImVec2(width, line_h * float(lines - 1) + ImGui::GetTextLineHeight()));
 }
 
 }  // namespace ui::transformer

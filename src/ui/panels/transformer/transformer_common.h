@@ -1,6 +1,7 @@
 #pragma once
 // What the transformer panels share: the family's part of the snapshot, the student's choices
 // (seeded from the preset), and token labels for axes.
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -35,9 +36,24 @@ struct TextRun {
     ImU32 color = 0;  // 0: the style's text colour
 };
 
-// Runs of text drawn one after another as a paragraph `width` wide: lines break at spaces, a word
-// wider than the line (character-level text often has no spaces) breaks between characters, a
-// newline starts a new line, and a tab reads as a space. Advances the cursor past the paragraph.
+// Where each stretch of a paragraph of runs goes, `width` wide by `measure`: lines break at
+// spaces, a word wider than the line (character-level text often has no spaces) breaks between
+// characters, a newline starts a new line, a tab reads as a space, and a space where a line broke
+// is dropped. A word may span runs (a prompt's last word continued by the generated text).
+struct PlacedText {
+    std::string_view text;  // into the runs
+    ImU32 color = 0;
+    float x = 0;            // from the paragraph's left edge
+    int line = 0;
+};
+struct ColoredTextLayout {
+    std::vector<PlacedText> placed;
+    int lines = 1;  // with the empty lines a trailing newline makes
+};
+ColoredTextLayout layout_colored_text(std::span<const TextRun> runs, float width,
+                                      const std::function<float(std::string_view)>& measure);
+
+// The paragraph drawn at the cursor in the current font; advances the cursor past it.
 void ColoredTextWrapped(std::span<const TextRun> runs, float width);
 
 }  // namespace ui::transformer
