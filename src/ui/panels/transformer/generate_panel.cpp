@@ -99,7 +99,7 @@ void GeneratePanel(PanelContext& ctx) {
         // Words are written with spaces between them; the continuation's first word needs its own.
         const bool space = v->data->tokens().words && !g.text.empty() && g.text.front() != ' ';
         const transformer::TextRun runs[] = {{v->prompt, kMutedTextColor}, {space ? " " : "", 0}, {g.text, 0}};
-        ColoredTextWrapped(runs, ImGui::GetContentRegionAvail().x);
+        transformer::ColoredTextWrapped(runs, ImGui::GetContentRegionAvail().x);
         ImGui::Spacing();
     }
     transformer::MutedText("Generated at step " + train::format_count((long long)v->generated_at_step) +
