@@ -54,7 +54,14 @@ std::vector<std::string> token_labels(const train::TransformerView& v, std::span
     return labels;
 }
 
-std::string head_name(int layer, int head) { return "L" + std::to_string(layer + 1) + " H" + std::to_string(head + 1); }
+std::string head_name(int layer, int head) {
+    // Appended, not "L" + ...: GCC 12 warns (-Wrestrict, a false alarm) on a literal plus a temporary.
+    std::string name = "L";
+    name += std::to_string(layer + 1);
+    name += " H";
+    name += std::to_string(head + 1);
+    return name;
+}
 
 void MutedText(std::string_view text, float width) {
     ImGui::PushStyleColor(ImGuiCol_Text, kMutedTextColor);
