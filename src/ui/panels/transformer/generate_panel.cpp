@@ -55,21 +55,23 @@ void GeneratePanel(PanelContext& ctx) {
         ImGui::PushStyleColor(ImGuiCol_Text, kBadColor);
         TextWrappedAtSpaces(v->prompt_message, width);
         ImGui::PopStyleColor();
-    } else if (st.prompt.empty() && !v->prompt.empty()) {
-        transformer::MutedText("Empty: it continues the task's own prompt, shown below.", width);
     }
 
-    // ---- The temperatures ----
-    // One temperature is the next-token panel's slider too: both panels move the same number.
+    ImGui::Separator();
+    if (v->prompt.empty()) {
+        PanelFallback(ctx, "There is no prompt to continue: type one above.");
+        return;
+    }
+
+    // ---- Each temperature, and what it wrote ----
+    // Its slider heads its text. One temperature is the next-token panel's slider too: both panels
+    // move the same number.
     if (st.temperatures.empty()) st.temperatures = {st.temperature};
     if (st.temperatures.size() == 1) st.temperatures[0] = st.temperature;
     const float slider_w = std::min(fs * 7.f, width * 0.6f);
-    const std::string widest = temperature_text(0.55f);
     for (std::size_t i = 0; i < st.temperatures.size(); ++i) {
         ImGui::PushID(int(i));
-        const float need = LabeledWidth(slider_w, widest.c_str());
-        if (i > 0) SameLineIfFits(need, fs);
-        ImGui::SetNextItemWidth(std::min(slider_w, ImGui::GetContentRegionAvail().x));
+        ImGui::SetNextItemWidth(slider_w);
         float& t = st.temperatures[i];
         if (ImGui::SliderFloat("##temperature", &t, kMinTemperature, kMaxTemperature, "", ImGuiSliderFlags_Logarithmic))
             t = std::clamp(t, kMinTemperature, kMaxTemperature);
@@ -82,29 +84,21 @@ void GeneratePanel(PanelContext& ctx) {
                               "Low: the likeliest token nearly always. High: closer to even odds.");
         ValueBeside(temperature_text(t).c_str());
         ImGui::PopID();
-    }
-    ImGui::Separator();
-
-    // ---- What it wrote ----
-    if (v->prompt.empty()) {
-        PanelFallback(ctx, "There is no prompt to continue: type one above.");
-        return;
-    }
-    if (v->generated.empty()) {
-        transformer::MutedText("The first text comes within two seconds.", width);
-        return;
-    }
-    for (const train::GeneratedText& g : v->generated) {
-        ImGui::TextUnformatted((temperature_text(g.temperature) + ":").c_str());
+        if (i >= v->generated.size()) {
+            transformer::MutedText("Its text comes within two seconds.", width);
+            continue;
+        }
+        const train::GeneratedText& g = v->generated[i];
         // Words are written with spaces between them; the continuation's first word needs its own.
         const bool space = v->data->tokens().words && !g.text.empty() && g.text.front() != ' ';
         const transformer::TextRun runs[] = {{v->prompt, kMutedTextColor}, {space ? " " : "", 0}, {g.text, 0}};
         transformer::ColoredTextWrapped(runs, ImGui::GetContentRegionAvail().x);
         ImGui::Spacing();
     }
-    transformer::MutedText("Generated at step " + train::format_count((long long)v->generated_at_step) +
-                               ". The prompt is grey, the model's text white.",
-                           width);
+    if (!v->generated.empty())
+        transformer::MutedText("Generated at step " + train::format_count((long long)v->generated_at_step) +
+                                   ". The prompt is grey, the model's text white.",
+                               width);
 }
 
 }  // namespace ui

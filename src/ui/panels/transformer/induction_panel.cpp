@@ -80,8 +80,8 @@ void InductionPanel(PanelContext& ctx) {
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     const float width = ImGui::GetContentRegionAvail().x;
 
-    transformer::MutedText("Induction score: the mean attention from each repeated token to the token after its previous "
-                           "occurrence. 1: the head always looks there. Dashed: a head spreading its attention evenly.",
+    transformer::MutedText("Induction score: the mean attention from each repeated token to the token after its "
+                           "previous occurrence (1: always there; dashed: attention spread evenly).",
                            width);
 
     const bool has_history = !v->induction_history.empty();
