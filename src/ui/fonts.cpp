@@ -6,10 +6,11 @@ namespace ui {
 
 namespace {
 // Latin (with accents such as the hat of ŷ), Greek (sigma, eta), punctuation (dashes, bullets), super/subscripts, arrows and maths
-// operators: what lesson prose writes plainly (w·x, σ′, ≤, ≈, →, x², Σ).
+// operators: what lesson prose writes plainly (w·x, σ′, ≤, ≈, →, x², Σ). Also the transpose's ᵀ
+// (QKᵀ) and the open box ␣ that token labels write for a space (data::TokenSet::label).
 const ImWchar kGlyphRanges[] = {
-    0x0020, 0x00FF, 0x0100, 0x024F, 0x0300, 0x03FF, 0x2000, 0x206F, 0x2070, 0x209F,
-    0x2190, 0x21FF, 0x2200, 0x22FF, 0x2300, 0x23FF, 0x25A0, 0x25FF, 0x2713, 0x2717, 0,
+    0x0020, 0x00FF, 0x0100, 0x024F, 0x0300, 0x03FF, 0x1D40, 0x1D40, 0x2000, 0x206F, 0x2070, 0x209F,
+    0x2190, 0x21FF, 0x2200, 0x22FF, 0x2300, 0x23FF, 0x2423, 0x2423, 0x25A0, 0x25FF, 0x2713, 0x2717, 0,
 };
 
 ImFont* add(const char* path, float size, std::string& warning) {

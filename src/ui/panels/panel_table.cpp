@@ -30,6 +30,13 @@ const PanelInfo kPanels[] = {
     // The transformer.
     {"attention_steps", "One head's attention, computed step by step", AttentionStepsPanel, 1.6f, 18.f, 18.f},
     {"attention", "Where every head looks: attention weights on one example", AttentionPanel, 1.5f, 16.f, 16.f},
+    {"heads", "Several heads at once: side by side, then mixed back", HeadsPanel, 1.4f, 16.f, 30.f},
+    {"positions", "Where a token stands: the position table", PositionsPanel, 1.3f, 15.f, 24.f},
+    {"token_map", "Every token as a point: its vector on the two main directions", TokenMapPanel, 1.4f, 15.f, 22.f},
+    {"next_token", "What comes next: each token's probability", NextTokenPanel, 1.2f, 14.f, 18.f},
+    {"generate", "Text it writes, one drawn token at a time", GeneratePanel, 1.2f, 15.f, 14.f},
+    {"induction", "Induction heads: look back, copy what came next", InductionPanel, 1.3f, 15.f, 26.f},
+    {"text_data", "The text it learns", TextDataPanel, 0.8f, 14.f, 12.f},
 };
 }  // namespace
 

@@ -140,6 +140,14 @@ void CorpusPanel(PanelContext& ctx);
 // stage by stage), "attention" (every head on one example).
 void AttentionStepsPanel(PanelContext& ctx);
 void AttentionPanel(PanelContext& ctx);
+// "positions", "heads", "token_map", "generate", "next_token", "text_data", "induction".
+void PositionsPanel(PanelContext& ctx);
+void HeadsPanel(PanelContext& ctx);
+void TokenMapPanel(PanelContext& ctx);
+void GeneratePanel(PanelContext& ctx);
+void NextTokenPanel(PanelContext& ctx);
+void TextDataPanel(PanelContext& ctx);
+void InductionPanel(PanelContext& ctx);
 
 // Play / pause / step / reset, learning rate, activation, speed, and the run's status.
 void ControlsBar(PanelContext& ctx);

@@ -187,6 +187,12 @@ void Heatmap(const char* id, std::span<const float> values, int rows, int cols, 
             dl->PopClipRect();
         }
 
+        if (options.overlay) {
+            dl->PushClipRect(bb.Min, bb.Max, true);
+            options.overlay(dl, grid.Min, grid.Max);
+            dl->PopClipRect();
+        }
+
         // Hover: outline the cell and report it.
         const ImVec2 mouse = ImGui::GetIO().MousePos;
         if (hovered && grid.Contains(mouse)) {

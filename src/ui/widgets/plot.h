@@ -54,6 +54,9 @@ struct HeatmapOptions {
     bool show_values = false;              // print the number in each cell when it fits
     std::function<std::string(double)> format;  // how a cell's number is written (empty: a few significant digits)
     ImVec2 size = ImVec2(0, 0);
+    // Drawn over the cells, given the grid's rectangle in screen coordinates: marks that belong to
+    // the matrix (lines between groups of columns) need to know where its cells ended up.
+    std::function<void(ImDrawList*, ImVec2 grid_min, ImVec2 grid_max)> overlay;
 };
 
 // values: rows x cols, row-major. A colorbar with labelled ticks on the right; hovering a cell

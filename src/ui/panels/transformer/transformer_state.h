@@ -24,10 +24,20 @@ struct TransformerPanelState {
     int top_k = 0;
     float top_p = 1.f;
 
+    // The generation panel's temperatures, one text each (the first is the slider's when there is one).
+    std::vector<float> temperatures = {1.f};
+
     // The token map's scale (as the word map's: it grows at once and shrinks slowly).
     double units_per_pixel = 0;
     std::uint64_t scaled_version = ~0ull;
     double scaled_time = 0;
+    float scaled_w = 0, scaled_h = 0;
+    std::shared_ptr<const data::TextTaskData> scaled_for;  // a new vocabulary starts a new scale
+    // The map's labels and colour groups, made once per vocabulary.
+    std::shared_ptr<const data::TextTaskData> labelled;
+    std::vector<std::string> labels;
+    std::vector<int> groups;
+    std::vector<std::string> group_names;
 
     // The text panel.
     std::string text_file;
