@@ -446,7 +446,9 @@ TEST_CASE("unknown keys are reported at their line, first in file order") {
           "unknown key 'learnin_rate' in preset (known keys: model, hidden, activation, loss, optimizer, "
           "learning_rate, batch_size, seed, speed, play, warmup_steps, panels, spam, dataset, points, noise, "
           "test_fraction, residual, start, digits_dir, corpus, max_vocab, min_count, dimensions, window, negatives, "
-                                   "query, compare, focus)");
+                                   "query, compare, focus, task, symbols, alphabet, digits, text, context, d_model, heads, layers, "
+                          "positions, tied, weight_decay, example, example_seed, query_token, layer, head, stage, prompt, "
+                          "generate_tokens, temperatures, top_k, top_p)");
 
     // 'zzz' sorts after 'learning_rate' but comes first in the file, so it is the error reported.
     const lesson::LessonError& e2 = failed(parse_preset("zzz = 1\nlearning_rate = -1\n"));
@@ -485,7 +487,7 @@ TEST_CASE("unknown names") {
     CHECK(preset_error("activation = \"sigmoidd\"\n") ==
           "unknown activation 'sigmoidd' (expected one of: sigmoid, tanh, relu, leaky_relu, gelu)");
     CHECK(preset_error("model = \"cnn\"\n") ==
-          "unknown model 'cnn' (expected one of: perceptron, mlp, landscape, digits, words)");
+          "unknown model 'cnn' (expected one of: perceptron, mlp, landscape, digits, words, transformer)");
     CHECK(preset_error("dataset = \"nand\"\n") == "unknown dataset 'nand' (expected one of: and, or, xor, circles, spiral, moons, xor_grid, blobs)");
     CHECK(preset_error("panels = [\"plane\", \"plott\"]\n") ==
           "unknown panel 'plott' (expected one of: plane, update, network, model, data, landscape, loss, "

@@ -31,7 +31,10 @@ void Muted(const std::string& text, float width) {
 std::string fixed(double v, int decimals) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
+    std::string s = buf;
+    // A tiny negative number rounds to "-0.0"; a class reads that as a different number from 0.
+    if (s.find_first_not_of("-0.") == std::string::npos && s.front() == '-') s.erase(0, 1);
+    return s;
 }
 
 std::vector<float> flat(const nn::Matrix& m) { return std::vector<float>(m.data(), m.data() + m.size()); }
