@@ -54,9 +54,11 @@ std::vector<float> stage_matrix(const nn::AttentionTrace& tr, int index, int sta
 int TitledMatrix(const char* id, const std::string& title, std::span<const float> values, int rows, int cols,
                  const AttentionMatrixOptions& o, ImVec2 size) {
     ImGui::BeginGroup();
-    ImGui::TextUnformatted(title.c_str());
+    const float before = ImGui::GetCursorPosY();
+    TextWrappedAtSpaces(title, size.x);
+    const float title_h = ImGui::GetCursorPosY() - before;
     AttentionMatrixOptions sized = o;
-    sized.size = attention_matrix_size(rows, cols, o, ImVec2(size.x, size.y - ImGui::GetTextLineHeightWithSpacing()));
+    sized.size = attention_matrix_size(rows, cols, o, ImVec2(size.x, size.y - title_h));
     const int clicked = AttentionMatrix(id, values, rows, cols, sized);
     ImGui::EndGroup();
     return clicked;
@@ -157,15 +159,22 @@ void AttentionStepsPanel(PanelContext& ctx) {
     Muted(caption, width);
 
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const bool side_by_side = avail.x > avail.y * 1.25f;
+    // Side by side on a wide panel with room for both; a panel scrolled down to its last lines has
+    // little height left, which alone must not put a chart beside tables that need the width.
+    const bool side_by_side = avail.x > avail.y * 1.25f && avail.x >= fs * 30.f;
     const float side = side_by_side ? std::clamp(avail.x * 0.34f, fs * 10.f, fs * 18.f) : 0.f;
-    const ImVec2 main_size(avail.x - (side_by_side ? side + fs : 0.f), side_by_side ? avail.y : avail.y * 0.62f);
+    const ImVec2 main_size(avail.x - (side_by_side ? side + fs : 0.f),
+                           side_by_side ? avail.y : std::max(avail.y * 0.62f, ImGui::GetFontSize() * 12.f));
 
     AttentionMatrixOptions o;
     o.row_labels = labels;
     o.highlight_row = st.query;
     o.show_values = true;
     int clicked = -1;
+    // Stacked on a narrow panel, the tables get a child of their own that scrolls sideways if the
+    // token labels and the numbers need more than the panel's width.
+    const ImVec2 stacked_size(avail.x, std::max(main_size.y, fs * 12.f));
+    if (!side_by_side) ImGui::BeginChild("tables", stacked_size, false, ImGuiWindowFlags_HorizontalScrollbar);
     ImGui::BeginGroup();
     if (st.stage == kVectors || st.stage == kOutput) {
         // Three tables of T x head_dim, side by side, or (the weighted sum) the values with weights.
@@ -175,16 +184,23 @@ void AttentionStepsPanel(PanelContext& ctx) {
         o.colormap = Colormap::Diverging;
         o.format = [](double x) { return fixed(x, 1); };
         if (st.stage == kVectors) {
-            const float each = (main_size.x - fs * 2.f) / 3.f;
-            const char* titles[] = {"Q  queries", "K  keys", "V  values"};
+            // The tokens once, left of the first table; the three tables equally wide after them.
+            float label_w = 0;
+            for (const std::string& l : labels) label_w = std::max(label_w, TextWidth(l.c_str()));
+            label_w += std::round(fs * 0.35f) + 1.f;
+            const float spacing = fs;
+            const float each = std::floor((main_size.x - label_w - spacing * 2.f) / 3.f) - 1.f;
+            const char* long_titles[] = {"Q  queries", "K  keys", "V  values"};
+            const char* short_titles[] = {"Q", "K", "V"};
             const nn::Matrix* m[] = {&tr.query[std::size_t(index)], &tr.key[std::size_t(index)], &tr.value[std::size_t(index)]};
             for (int k = 0; k < 3; ++k) {
-                if (k > 0) ImGui::SameLine(0, fs);
+                if (k > 0) ImGui::SameLine(0, spacing);
                 AttentionMatrixOptions ok = o;
-                if (k > 0) ok.row_labels.clear();  // the tokens once, left of the first table
+                if (k > 0) ok.row_labels.clear();
+                const bool long_fits = TextWidth(long_titles[0]) <= each && TextWidth(long_titles[2]) <= each;
                 ImGui::PushID(k);
-                const int c = TitledMatrix("##qkv", titles[k], flat(*m[k]), n, dh, ok,
-                                           ImVec2(k == 0 ? each + fs * 3.f : each - fs * 1.5f, main_size.y));
+                const int c = TitledMatrix("##qkv", long_fits ? long_titles[k] : short_titles[k], flat(*m[k]), n, dh, ok,
+                                           ImVec2(k == 0 ? each + label_w : each, main_size.y));
                 ImGui::PopID();
                 if (c >= 0) clicked = c;
             }
@@ -225,6 +241,7 @@ void AttentionStepsPanel(PanelContext& ctx) {
         clicked = TitledMatrix("##stage", "queries \xE2\x86\x93   keys \xE2\x86\x92", values, n, n, o, main_size);
     }
     ImGui::EndGroup();
+    if (!side_by_side) ImGui::EndChild();
     if (clicked >= 0) st.query = clicked;
 
     // ---- The chosen query's row ----
@@ -264,7 +281,8 @@ void AttentionStepsPanel(PanelContext& ctx) {
         b.y_max = 1;
     }
     b.colors = {IM_COL32(120, 170, 235, 255)};
-    b.size = ImVec2(side_w, std::max(fs * 6.f, side_h - ImGui::GetTextLineHeightWithSpacing() * 2.f));
+    // Stacked, the chart takes the width left on its own line (the cursor may sit indented there).
+    b.size = ImVec2(side_by_side ? side_w : ImGui::GetContentRegionAvail().x, std::max(fs * 6.f, side_h - ImGui::GetTextLineHeightWithSpacing() * 2.f));
     BarChart("##query_row", row, keys, b);
     ImGui::EndGroup();
 }
