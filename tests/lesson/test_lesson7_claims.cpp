@@ -103,7 +103,7 @@ TEST_CASE("lesson 7 steps 2-6: scores are q.k, scaled by sqrt 8 = 2.83, masked r
     CHECK(bank == 2);
 }
 
-TEST_CASE("lesson 7 step 6: a head's output is the value rows weighted by the query's weights; in head 1 ? keeps over 0.9 for itself, other heads blend") {
+TEST_CASE("lesson 7 step 6: a head's output is the value rows weighted by the query's weights, in head 1 ? keeps over 0.9 for itself, other heads blend") {
     const Warmed w = warmed(6);
     const int question = position_of(w, "?");
     CHECK(w.trace.weights[0](question, question) > 0.9f);
