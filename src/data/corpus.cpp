@@ -19,40 +19,6 @@ char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c
 
 bool is_ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// Control bytes that plain text does not contain: all below space except tab, line feed,
-// carriage return and form feed, and DEL.
-bool is_odd_control(unsigned char c) { return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F; }
-
-constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
-
-// Text has a stray escape or bell here and there (terminal logs, old word processors); more than
-// this share of control bytes is a binary file that happens to hold no NUL.
-constexpr double kMaxControlShare = 0.05;
-
-// The length of the well-formed UTF-8 sequence at `at` (overlong forms, surrogates and code points
-// above U+10FFFF are ill-formed), or 0. `code` gets its code point.
-std::size_t utf8_sequence(std::string_view text, std::size_t at, char32_t& code) {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    const unsigned char lead = byte(at);
-    std::size_t length = 0;
-    char32_t min = 0;
-    if (lead < 0x80) {
-        code = lead;
-        return 1;
-    }
-    if (lead >= 0xC2 && lead <= 0xDF) length = 2, code = lead & 0x1F, min = 0x80;
-    else if (lead >= 0xE0 && lead <= 0xEF) length = 3, code = lead & 0x0F, min = 0x800;
-    else if (lead >= 0xF0 && lead <= 0xF4) length = 4, code = lead & 0x07, min = 0x10000;
-    else return 0;
-    if (at + length > text.size()) return 0;
-    for (std::size_t i = 1; i < length; ++i) {
-        if ((byte(at + i) & 0xC0) != 0x80) return 0;
-        code = (code << 6) | (byte(at + i) & 0x3F);
-    }
-    if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
-    return length;
-}
-
 // Non-ASCII characters that separate words like spaces and punctuation do: the Latin-1 signs
 // (no-break space, « », ¿, ©, ×, ...), general punctuation (dashes, curly quotes, the ellipsis),
 // the CJK punctuation and the byte order mark. Every other non-ASCII character counts as a letter,
@@ -118,6 +84,28 @@ std::string too_large(std::uintmax_t bytes) {
 }
 
 }  // namespace
+
+std::size_t utf8_sequence(std::string_view text, std::size_t at, char32_t& code) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned char lead = byte(at);
+    std::size_t length = 0;
+    char32_t min = 0;
+    if (lead < 0x80) {
+        code = lead;
+        return 1;
+    }
+    if (lead >= 0xC2 && lead <= 0xDF) length = 2, code = lead & 0x1F, min = 0x80;
+    else if (lead >= 0xE0 && lead <= 0xEF) length = 3, code = lead & 0x0F, min = 0x800;
+    else if (lead >= 0xF0 && lead <= 0xF4) length = 4, code = lead & 0x07, min = 0x10000;
+    else return 0;
+    if (at + length > text.size()) return 0;
+    for (std::size_t i = 1; i < length; ++i) {
+        if ((byte(at + i) & 0xC0) != 0x80) return 0;
+        code = (code << 6) | (byte(at + i) & 0x3F);
+    }
+    if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
+    return length;
+}
 
 std::string format_thousands(std::int64_t n) {
     const std::string digits = std::to_string(n < 0 ? -(n + 1) + std::uint64_t{1} : std::uint64_t(n));

@@ -44,29 +44,6 @@ private:
 
 char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
 
-// The length of the well-formed UTF-8 sequence at `at`, or 0 (overlong forms, surrogates and code
-// points above U+10FFFF are ill-formed). `code` gets its code point.
-std::size_t utf8_sequence(std::string_view text, std::size_t at, char32_t& code) {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    const unsigned char lead = byte(at);
-    if (lead < 0x80) {
-        code = lead;
-        return 1;
-    }
-    std::size_t length = 0;
-    char32_t min = 0;
-    if (lead >= 0xC2 && lead <= 0xDF) length = 2, code = lead & 0x1F, min = 0x80;
-    else if (lead >= 0xE0 && lead <= 0xEF) length = 3, code = lead & 0x0F, min = 0x800;
-    else if (lead >= 0xF0 && lead <= 0xF4) length = 4, code = lead & 0x07, min = 0x10000;
-    else return 0;
-    if (at + length > text.size()) return 0;
-    for (std::size_t i = 1; i < length; ++i) {
-        if ((byte(at + i) & 0xC0) != 0x80) return 0;
-        code = (code << 6) | (byte(at + i) & 0x3F);
-    }
-    if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
-    return length;
-}
 
 constexpr int kMaxSymbols = 256;
 constexpr int kMaxDigits = 9;  // 2 * (10^9 - 1) still fits an int
@@ -222,15 +199,6 @@ SentenceStream sentence_stream() {
 
 // ---- a text file -------------------------------------------------------------------------------
 
-// Control bytes that plain text does not contain: all below space except tab, line feed,
-// carriage return and form feed, and DEL.
-bool is_odd_control(unsigned char c) { return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F; }
-
-// A stray escape or bell is text (a terminal log); more than this share of control bytes is a
-// binary file that happens to hold no NUL.
-constexpr double kMaxControlShare = 0.05;
-
-constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 // U+FFFD, the replacement character, stands for the characters a text's vocabulary leaves out.
 constexpr std::string_view kUnknown = "\xEF\xBF\xBD";
 

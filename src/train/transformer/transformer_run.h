@@ -43,7 +43,6 @@ public:
 
     std::string cannot_train() const override;
     const std::string& divergence() const override { return divergence_; }
-    std::optional<GuessBaseline> guess_baseline() const override { return std::nullopt; }
 
     void set_learning_rate(float learning_rate) override;
     void set_activation(nn::Activation activation) override;  // GELU or ReLU; others are ignored

@@ -113,7 +113,8 @@ void AttentionPanel(PanelContext& ctx) {
             if (l > 0) o.col_labels.clear();
             o.size = attention_matrix_size(n, n, o, ImVec2((h == 0 ? label_w : 0.f) + side, side + (l == 0 ? fs * 1.1f : 0.f)));
             ImGui::PushID(i);
-            AttentionMatrix("##head", tr.weights[std::size_t(i)].data() ? std::span<const float>(tr.weights[std::size_t(i)].data(), std::size_t(n * n)) : std::span<const float>(), n, n, o);
+            const nn::Matrix& w = tr.weights[std::size_t(i)];
+            AttentionMatrix("##head", std::span<const float>(w.data(), std::size_t(w.size())), n, n, o);
             ImGui::PopID();
             ImGui::EndGroup();
         }

@@ -213,9 +213,8 @@ void AttentionStepsPanel(PanelContext& ctx) {
             o.row_labels = rows;
             o.highlight_row = -1;
             const float out_h = fs * 3.2f;
-            const int c = TitledMatrix("##weighted", "Value rows, each times " + query_name + "'s weight", flat(weighted), n,
+            TitledMatrix("##weighted", "Value rows, each times " + query_name + "'s weight", flat(weighted), n,
                                        dh, o, ImVec2(main_size.x, main_size.y - out_h));
-            (void)c;
             const nn::Matrix& out = tr.head_output[std::size_t(index)];
             std::vector<float> row(out.row(st.query).data(), out.row(st.query).data() + dh);
             AttentionMatrixOptions oo = o;
@@ -224,7 +223,6 @@ void AttentionStepsPanel(PanelContext& ctx) {
             // The sum's cells no larger than the rows above, so the two read as one table.
             oo.size = attention_matrix_size(n, dh, o, ImVec2(main_size.x, main_size.y - out_h - ImGui::GetTextLineHeightWithSpacing()));
             oo.size.y = std::min(oo.size.x / float(dh), fs * 2.2f);
-            oo.size.x = oo.size.x;
             AttentionMatrix("##output", row, 1, dh, oo);
         }
     } else {
