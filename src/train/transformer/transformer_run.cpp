@@ -480,8 +480,10 @@ void TransformerRun::fill_snapshot(Snapshot& s) const {
     if ((shown("next_token") || shown("generate")) && !prompt_tokens_.empty()) {
         view->next_logits = nn::next_token_logits(model_, prompt_tokens_);
     }
+    // New text every few seconds, so that it can be read; at once when it was written in the
+    // first half of the training so far (a jump of many steps, as the warm-up or "max" speed make).
     if (shown("generate") && !prompt_tokens_.empty() && generated_version_ != weights_version_ &&
-        Clock::now() - generated_when_ >= kGenerateEvery) {
+        (Clock::now() - generated_when_ >= kGenerateEvery || steps_ > 2 * generated_step_ + 50)) {
         const TransformerConfig& t = tf_();
         generated_.clear();
         for (float temperature : t.temperatures) {

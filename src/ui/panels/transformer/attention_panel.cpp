@@ -71,8 +71,11 @@ void AttentionPanel(PanelContext& ctx) {
     ImGui::PopStyleColor();
 
     // ---- The grid: layers down, heads across ----
+    // The heads of a layer wrap onto as many rows as make the squares largest: on a wide, short
+    // panel one row per layer, on a tall one two or more, so that a projector shows big cells.
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float title_h = ImGui::GetTextLineHeightWithSpacing();
+    const float col_labels_h = fs * 1.1f;
     AttentionMatrixOptions first;
     first.row_labels = labels;
     first.col_labels = labels;
@@ -85,16 +88,33 @@ void AttentionPanel(PanelContext& ctx) {
     for (const std::string& l : labels) label_w = std::max(label_w, TextWidth(l.c_str()));
     label_w += std::round(fs * 0.35f);
     const float gap = std::round(fs * 0.6f);
-    const float cell_w = (avail.x - label_w - gap * float(tr.heads - 1)) / float(tr.heads);
-    const float cell_h = (avail.y - title_h * float(tr.layers) - gap * float(tr.layers - 1)) / float(tr.layers) - fs * 1.1f;
-    const float side = std::max(fs * 2.f, std::min(cell_w, cell_h));
+    // The widest title ("L2 H4 0.51") a square must hold above it.
+    const float title_w = TextWidth((transformer::head_name(tr.layers - 1, tr.heads - 1) + " 0.00").c_str());
+    int per_row = tr.heads;
+    float side = 0;
+    for (int c = 1; c <= tr.heads; ++c) {
+        const int grid_rows = tr.layers * ((tr.heads + c - 1) / c);
+        const float w = (avail.x - label_w - gap * float(c - 1)) / float(c);
+        const float row_gap = gap * 0.5f + 2.f * ImGui::GetStyle().ItemSpacing.y;
+        const float h = (avail.y - (title_h + col_labels_h + ImGui::GetStyle().ItemSpacing.y) * float(grid_rows) -
+                         row_gap * float(grid_rows - 1)) / float(grid_rows);
+        const float s_c = std::min(w, h);
+        // More squares to a row only if each is still wide enough for its title.
+        if (c == 1 || (s_c > side && w >= title_w)) {
+            side = s_c;
+            per_row = c;
+        }
+    }
+    side = std::max(fs * 2.f, side);
     for (int l = 0; l < tr.layers; ++l) {
         for (int h = 0; h < tr.heads; ++h) {
-            if (h > 0) ImGui::SameLine(0, gap);
+            const bool starts_row = h % per_row == 0;
+            if (!starts_row) ImGui::SameLine(0, gap);
+            else if (l > 0 || h > 0) ImGui::Dummy(ImVec2(1, gap * 0.5f));
             ImGui::BeginGroup();
             const int i = l * tr.heads + h;
             // The title, indented over the first column's labels so it sits above its own matrix.
-            if (h == 0) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + label_w);
+            if (starts_row) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + label_w);
             ImGui::TextUnformatted(transformer::head_name(l, h).c_str());
             float score = -1;
             if (task && i < int(v->task_score.size())) score = v->task_score[std::size_t(i)];
@@ -102,23 +122,24 @@ void AttentionPanel(PanelContext& ctx) {
             else if (deep && i < int(v->previous_score.size())) score = v->previous_score[std::size_t(i)];
             if (score >= 0) {
                 const std::string t = score_text(score);
-                if (ImGui::GetContentRegionAvail().x > 0) {
+                // Beside the title when the square is wide enough, else in the tooltip only.
+                if (TextWidth(transformer::head_name(l, h).c_str()) + ImGui::GetStyle().ItemSpacing.x + TextWidth(t.c_str()) <= side) {
                     ImGui::SameLine();
                     ImGui::PushStyleColor(ImGuiCol_Text, score >= 0.5f ? kGoodColor : kMutedTextColor);
                     ImGui::TextUnformatted(t.c_str());
                     ImGui::PopStyleColor();
+                } else if (ImGui::IsItemHovered()) {
+                    ImGui::SetTooltip("score %s", t.c_str());
                 }
             }
-            AttentionMatrixOptions o = h == 0 ? first : inner;
-            if (l > 0) o.col_labels.clear();
-            o.size = attention_matrix_size(n, n, o, ImVec2((h == 0 ? label_w : 0.f) + side, side + (l == 0 ? fs * 1.1f : 0.f)));
+            AttentionMatrixOptions o = starts_row ? first : inner;
+            o.size = attention_matrix_size(n, n, o, ImVec2((starts_row ? label_w : 0.f) + side, side + col_labels_h));
             ImGui::PushID(i);
             const nn::Matrix& w = tr.weights[std::size_t(i)];
             AttentionMatrix("##head", std::span<const float>(w.data(), std::size_t(w.size())), n, n, o);
             ImGui::PopID();
             ImGui::EndGroup();
         }
-        if (l + 1 < tr.layers) ImGui::Dummy(ImVec2(1, gap * 0.5f));
     }
 }
 
