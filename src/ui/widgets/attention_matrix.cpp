@@ -23,9 +23,10 @@ Margins margins_of(const AttentionMatrixOptions& o) {
     const float font = ImGui::GetFontSize();
     const float pad = std::round(font * 0.35f);
     Margins m;
-    for (const std::string& l : o.row_labels) m.left = std::max(m.left, text_size(l).x);
+    if (o.draw_row_labels)
+        for (const std::string& l : o.row_labels) m.left = std::max(m.left, text_size(l).x);
     if (m.left > 0) m.left += pad;
-    if (!o.col_labels.empty()) m.top = std::round(font * 1.1f);
+    if (o.draw_col_labels && !o.col_labels.empty()) m.top = std::round(font * 1.1f);
     return m;
 }
 
@@ -125,7 +126,7 @@ int AttentionMatrix(const char* id, std::span<const float> values, int rows, int
     }
 
     // Labels: every k-th when a line of text is taller than a row, or wider than a column.
-    if (!options.row_labels.empty()) {
+    if (options.draw_row_labels && !options.row_labels.empty()) {
         const int k = std::max(1, int(std::ceil(font * 1.02f / cell)));
         for (int r = 0; r < rows && r < int(options.row_labels.size()); r += k) {
             const std::string& text = options.row_labels[std::size_t(r)];
@@ -134,7 +135,7 @@ int AttentionMatrix(const char* id, std::span<const float> values, int rows, int
             draw_text(dl, ImVec2(g0.x - pad - sz.x, g0.y + cell * (float(r) + 0.5f) - sz.y * 0.5f), tc, text);
         }
     }
-    if (!options.col_labels.empty()) {
+    if (options.draw_col_labels && !options.col_labels.empty()) {
         float widest = 0;
         for (const std::string& l : options.col_labels) widest = std::max(widest, text_size(l).x);
         const int k = std::max(1, int(std::ceil((widest + font * 0.4f) / cell)));

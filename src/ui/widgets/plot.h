@@ -67,6 +67,9 @@ void Heatmap(const char* id, std::span<const float> values, int rows, int cols, 
 struct AttentionMatrixOptions {
     std::vector<std::string> row_labels;  // the queries, left of the rows
     std::vector<std::string> col_labels;  // the keys, above the columns
+    // Whether the labels are drawn; they name the cells in the tooltip either way (a grid of
+    // heads draws the queries once, left of its first matrix).
+    bool draw_row_labels = true, draw_col_labels = true;
     bool masked = false;       // cells right of the diagonal (later keys) drawn as removed, "-inf" when numbers show
     int highlight_row = -1;    // a row outlined (the chosen query); -1: none
     Colormap colormap = Colormap::Viridis;

@@ -83,7 +83,7 @@ void AttentionPanel(PanelContext& ctx) {
     first.v_min = 0;
     first.v_max = 1;
     AttentionMatrixOptions inner = first;
-    inner.row_labels.clear();
+    inner.draw_row_labels = false;
     float label_w = 0;
     for (const std::string& l : labels) label_w = std::max(label_w, TextWidth(l.c_str()));
     label_w += std::round(fs * 0.35f);

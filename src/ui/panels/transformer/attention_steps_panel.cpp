@@ -196,7 +196,7 @@ void AttentionStepsPanel(PanelContext& ctx) {
             for (int k = 0; k < 3; ++k) {
                 if (k > 0) ImGui::SameLine(0, spacing);
                 AttentionMatrixOptions ok = o;
-                if (k > 0) ok.row_labels.clear();
+                if (k > 0) ok.draw_row_labels = false;
                 const bool long_fits = TextWidth(long_titles[0]) <= each && TextWidth(long_titles[2]) <= each;
                 ImGui::PushID(k);
                 const int c = TitledMatrix("##qkv", long_fits ? long_titles[k] : short_titles[k], flat(*m[k]), n, dh, ok,

@@ -130,7 +130,7 @@ void HeadsPanel(PanelContext& ctx) {
     first.v_min = 0;
     first.v_max = 1;
     AttentionMatrixOptions inner = first;
-    inner.row_labels.clear();
+    inner.draw_row_labels = false;
     for (int h = 0; h < heads; ++h) {
         const bool starts_row = h % per_row == 0;
         if (!starts_row) ImGui::SameLine(0, std::max(1.f, gap - overhang));
