@@ -22,7 +22,6 @@ constexpr int kDefaultBatch = 16;
 // Held-out sequences measured at an evaluation.
 constexpr int kTestSequences = 64;
 // Held-out sequences whose predictions' entropy is measured (a forward pass each).
-constexpr int kEntropySequences = 8;
 // New text is generated at most this often while training: a class reads it, it must not flicker.
 constexpr auto kGenerateEvery = std::chrono::seconds(2);
 
@@ -387,7 +386,7 @@ void TransformerRun::evaluate_now() {
     double entropy = 0;
     int counted = 0;
     nn::Matrix logits;
-    for (int b = 0; b < std::min(kEntropySequences, test_batch_.batch); ++b) {
+    for (int b = 0; b < test_batch_.batch; ++b) {  // the tokens the test loss is measured on
         const std::size_t at = std::size_t(b * test_batch_.length);
         model_.logits(std::span<const int>(test_batch_.tokens.data() + at, std::size_t(test_batch_.length)), logits);
         for (int i = 0; i < test_batch_.length; ++i)

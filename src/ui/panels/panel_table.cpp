@@ -35,6 +35,7 @@ const PanelInfo kPanels[] = {
     {"token_map", "Every token as a point: its vector on the two main directions", TokenMapPanel, 1.4f, 15.f, 22.f},
     {"next_token", "What comes next: each token's probability", NextTokenPanel, 1.2f, 14.f, 18.f},
     {"generate", "Text it writes, one drawn token at a time", GeneratePanel, 1.2f, 15.f, 14.f},
+    {"surprise", "Surprise in bits: the loss, and the entropy of the predictions", SurprisePanel, 1.2f, 15.f, 16.f},
     {"induction", "Induction heads: look back, copy what came next", InductionPanel, 1.3f, 15.f, 26.f},
     {"text_data", "The text it learns", TextDataPanel, 0.8f, 14.f, 12.f},
 };

@@ -148,6 +148,8 @@ void GeneratePanel(PanelContext& ctx);
 void NextTokenPanel(PanelContext& ctx);
 void TextDataPanel(PanelContext& ctx);
 void InductionPanel(PanelContext& ctx);
+// "surprise" (lesson 9): the test loss in bits beside the entropy of the predictions.
+void SurprisePanel(PanelContext& ctx);
 
 // Play / pause / step / reset, learning rate, activation, speed, and the run's status.
 void ControlsBar(PanelContext& ctx);
