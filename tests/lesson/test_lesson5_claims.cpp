@@ -9,24 +9,17 @@
 #include <vector>
 
 #include "lesson/lesson.h"
+#include "lesson_file.h"
 #include "nn/mlp.h"
 #include "train/digits/digits_run.h"
 
 namespace {
 
-const lesson::Lesson& digits_lesson() {
-    static const lesson::LoadResult r = lesson::load_lesson_file(NNSCOPE_SOURCE_DIR "/lessons/05-digits.md");
-    if (r.error) FAIL(r.error->to_string());
-    REQUIRE(r.lesson.has_value());
-    return *r.lesson;
-}
+const lesson::Lesson& digits_lesson() { return lesson_test::lesson_file("05-digits.md"); }
 
 // Step `step` (1-based) of lesson 5, on the installed digits, from `seed`.
 train::Config preset(int step, std::uint64_t seed = 1) {
-    const lesson::Lesson& l = digits_lesson();
-    REQUIRE(int(l.steps.size()) >= step);
-    REQUIRE(l.steps[std::size_t(step) - 1].has_preset);
-    train::Config c = l.steps[std::size_t(step) - 1].preset.config;
+    train::Config c = lesson_test::step_preset(digits_lesson(), step).config;
     REQUIRE(c.digits());
     c.digits()->data_dir = NNSCOPE_SOURCE_DIR "/data/mnist";
     c.seed = seed;

@@ -9,24 +9,15 @@
 #include <vector>
 
 #include "lesson/lesson.h"
+#include "lesson_file.h"
 #include "train/words/similarity.h"
 #include "train/words/words_run.h"
 
 namespace {
 
-const lesson::Lesson& words_lesson() {
-    static const lesson::LoadResult r = lesson::load_lesson_file(NNSCOPE_SOURCE_DIR "/lessons/06-words.md");
-    if (r.error) FAIL(r.error->to_string());
-    REQUIRE(r.lesson.has_value());
-    return *r.lesson;
-}
+const lesson::Lesson& words_lesson() { return lesson_test::lesson_file("06-words.md"); }
 
-const lesson::Preset& preset_of(int step) {
-    const lesson::Lesson& l = words_lesson();
-    REQUIRE(int(l.steps.size()) >= step);
-    REQUIRE(l.steps[std::size_t(step) - 1].has_preset);
-    return l.steps[std::size_t(step) - 1].preset;
-}
+const lesson::Preset& preset_of(int step) { return lesson_test::step_preset(words_lesson(), step); }
 
 // Step `step` (1-based) of lesson 6 from `seed`.
 train::Config preset(int step, std::uint64_t seed = 1) {

@@ -7,23 +7,14 @@
 #include <vector>
 
 #include "lesson/lesson.h"
+#include "lesson_file.h"
 #include "train/transformer/transformer_run.h"
 
 namespace {
 
-const lesson::Lesson& attention_lesson() {
-    static const lesson::LoadResult r = lesson::load_lesson_file(NNSCOPE_SOURCE_DIR "/lessons/07-attention.md");
-    if (r.error) FAIL(r.error->to_string());
-    REQUIRE(r.lesson.has_value());
-    return *r.lesson;
-}
+const lesson::Lesson& attention_lesson() { return lesson_test::lesson_file("07-attention.md"); }
 
-const lesson::Preset& preset_of(int step) {
-    const lesson::Lesson& l = attention_lesson();
-    REQUIRE(int(l.steps.size()) >= step);
-    REQUIRE(l.steps[std::size_t(step) - 1].has_preset);
-    return l.steps[std::size_t(step) - 1].preset;
-}
+const lesson::Preset& preset_of(int step) { return lesson_test::step_preset(attention_lesson(), step); }
 
 // The run of a step as the class first sees it: its warm-up trained, its example traced.
 struct Warmed {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "lesson/lesson.h"
+#include "lesson_file.h"
 #include "nn/sampling.h"
 #include "nn/transformer/generate.h"
 #include "train/snapshot.h"
@@ -19,19 +20,9 @@
 
 namespace {
 
-const lesson::Lesson& transformer_lesson() {
-    static const lesson::LoadResult r = lesson::load_lesson_file(NNSCOPE_SOURCE_DIR "/lessons/08-transformer.md");
-    if (r.error) FAIL(r.error->to_string());
-    REQUIRE(r.lesson.has_value());
-    return *r.lesson;
-}
+const lesson::Lesson& transformer_lesson() { return lesson_test::lesson_file("08-transformer.md"); }
 
-const lesson::Preset& preset_of(int step) {
-    const lesson::Lesson& l = transformer_lesson();
-    REQUIRE(int(l.steps.size()) >= step);
-    REQUIRE(l.steps[std::size_t(step) - 1].has_preset);
-    return l.steps[std::size_t(step) - 1].preset;
-}
+const lesson::Preset& preset_of(int step) { return lesson_test::step_preset(transformer_lesson(), step); }
 
 // A step's run as the lesson has it, with another seed when a claim names several.
 std::unique_ptr<train::TransformerRun> run_of(int step, std::uint64_t seed) {
