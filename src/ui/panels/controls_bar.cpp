@@ -175,17 +175,24 @@ bool has_scoreboard(const train::Snapshot& s) { return is_network(s); }
 void Scoreboard(const train::Snapshot& s) {
     // "training loss 0.0360   accuracy 100.0%" as one piece that moves to the next line whole, its
     // numbers in train::format's words, as the trainer's messages quote them.
+    // On a narrow bar (a small screen, large text) the accuracy goes under the loss rather than
+    // past the edge.
     const auto part = [](const char* name, ImU32 color, float loss, float accuracy, bool after_another) {
-        const std::string text = "loss " + train::format_loss(loss) + "   accuracy " + train::format_percent(accuracy);
-        const char* buf = text.c_str();
+        const std::string loss_text = "loss " + train::format_loss(loss);
+        const std::string accuracy_text = "accuracy " + train::format_percent(accuracy);
+        const float gap = ImGui::GetFontSize() * 0.9f;
+        const float spacing = ImGui::GetStyle().ItemSpacing.x;
         if (after_another)
-            SameLineIfFits(TextWidth(name) + ImGui::GetStyle().ItemSpacing.x + TextWidth(buf), ImGui::GetFontSize() * 2.f);
+            SameLineIfFits(TextWidth(name) + spacing + TextWidth(loss_text.c_str()) + gap + TextWidth(accuracy_text.c_str()),
+                           ImGui::GetFontSize() * 2.f);
         ImGui::BeginGroup();
         ImGui::PushStyleColor(ImGuiCol_Text, color);
         ImGui::TextUnformatted(name);
         ImGui::PopStyleColor();
         ImGui::SameLine();
-        ImGui::TextUnformatted(buf);
+        ImGui::TextUnformatted(loss_text.c_str());
+        SameLineIfFits(TextWidth(accuracy_text.c_str()), gap);
+        ImGui::TextUnformatted(accuracy_text.c_str());
         ImGui::EndGroup();
     };
     if (s.train_loss < 0) {
