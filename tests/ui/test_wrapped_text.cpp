@@ -44,3 +44,11 @@ TEST_CASE("wrap: fits lines greedily, keeps newlines, and gives an overlong word
     CHECK(wrap("tiny 123456789012 end", 5) == std::vector<std::string>{"tiny", "123456789012", "end"});
     CHECK(wrap("  spaced   out  ", 100) == std::vector<std::string>{"spaced   out"});
 }
+
+TEST_CASE("wrap: a path too wide for the line breaks after its slashes and underscores, as late as fits") {
+    CHECK(wrap("cannot read /home/teacher/texts/poem.txt now", 16) ==
+          std::vector<std::string>{"cannot read", "/home/teacher/", "texts/poem.txt", "now"});
+    CHECK(wrap("C:\\texts\\a_long_file_name.txt", 12) == std::vector<std::string>{"C:\\texts\\a_", "long_file_", "name.txt"});
+    // A number has none of these: it stays whole and overflows.
+    CHECK(wrap("1.2345678e-05", 5) == std::vector<std::string>{"1.2345678e-05"});
+}

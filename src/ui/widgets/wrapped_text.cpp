@@ -27,7 +27,25 @@ std::vector<std::string_view> wrap_at_spaces(std::string_view text, float width,
         for (std::size_t i = 0; i < words.size();) {
             std::size_t j = i;
             while (j + 1 < words.size() && measure(p.substr(words[i].begin, words[j + 1].end - words[i].begin)) <= width) ++j;
-            lines.push_back(p.substr(words[i].begin, words[j].end - words[i].begin));
+            if (j == i) {
+                // A word alone too wide for the line (a file's path): broken after a '/', '\' or '_',
+                // as late as fits; what has none of these stays whole.
+                std::size_t begin = words[i].begin;
+                const std::size_t end = words[i].end;
+                while (measure(p.substr(begin, end - begin)) > width) {
+                    std::size_t cut = 0;
+                    for (std::size_t k = begin + 1; k < end; ++k) {
+                        const char c = p[k - 1];
+                        if ((c == '/' || c == '\\' || c == '_') && measure(p.substr(begin, k - begin)) <= width) cut = k;
+                    }
+                    if (cut == 0) break;
+                    lines.push_back(p.substr(begin, cut - begin));
+                    begin = cut;
+                }
+                lines.push_back(p.substr(begin, end - begin));
+            } else {
+                lines.push_back(p.substr(words[i].begin, words[j].end - words[i].begin));
+            }
             i = j + 1;
         }
         if (para_end >= text.size()) break;

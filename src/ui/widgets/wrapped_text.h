@@ -8,8 +8,9 @@
 
 namespace ui {
 
-// The lines of text at most `width` wide by `measure`. A word wider than the line gets a line of its
-// own (and overflows it) rather than being cut. Lines do not include the space they broke at.
+// The lines of text at most `width` wide by `measure`. A word wider than the line is broken after a
+// '/', '\\' or '_' (a path, a file name); one with none of them (a number) gets a line of its own and
+// overflows it rather than being cut. Lines do not include the space they broke at.
 std::vector<std::string_view> wrap_at_spaces(std::string_view text, float width,
                                              const std::function<float(std::string_view)>& measure);
 
