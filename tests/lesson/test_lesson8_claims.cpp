@@ -138,7 +138,7 @@ TEST_CASE("lesson 8 step 5: induction, seeds 1 to 3 - the repeat loss drops from
     }
 }
 
-TEST_CASE("lesson 8 step 6: after 3,000 steps, 'the river bank' is followed by 'was' first and no money word gets 1 percent; 'the savings bank' gives them a large share") {
+TEST_CASE("lesson 8 step 6: after 3,000 steps, 'the river bank' is followed by 'was' first and no money word gets 1 percent, and 'the savings bank' gives them a large share") {
     REQUIRE(preset_of(6).warmup_steps == 3000);
     for (std::uint64_t seed = 1; seed <= 3; ++seed) {
         CAPTURE(seed);
@@ -188,7 +188,7 @@ TEST_CASE("lesson 8 step 7: by step 500 over 3 in 4 next words of held-out sente
     }
 }
 
-TEST_CASE("lesson 8 step 8: the README has over 30,000 characters; by step 1,500 the test loss is more than 0.3 above the training loss") {
+TEST_CASE("lesson 8 step 8: the README has over 30,000 characters, and by step 1,500 the test loss is more than 0.3 above the training loss") {
     {
         std::ifstream in(NNSCOPE_SOURCE_DIR "/README.md", std::ios::binary);
         const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
