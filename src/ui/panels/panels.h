@@ -148,6 +148,8 @@ void GeneratePanel(PanelContext& ctx);
 void NextTokenPanel(PanelContext& ctx);
 void TextDataPanel(PanelContext& ctx);
 void InductionPanel(PanelContext& ctx);
+// "temperature" (lesson 9: the softmax at up to three temperatures on a worked example, and draws).
+void TemperaturePanel(PanelContext& ctx);
 
 // Play / pause / step / reset, learning rate, activation, speed, and the run's status.
 void ControlsBar(PanelContext& ctx);
