@@ -117,4 +117,22 @@ int draw_token(std::span<const double> p, SampleRng& rng) {
     return last_possible >= 0 ? last_possible : 0;
 }
 
+double DrawCounts::frequency(std::size_t token) const {
+    return total > 0 && token < counts.size() ? double(counts[token]) / double(total) : 0.0;
+}
+
+double DrawCounts::mean_surprise_bits() const { return total > 0 ? surprise_bits / double(total) : 0.0; }
+
+void draw_tokens(std::span<const double> p, long long n, SampleRng& rng, DrawCounts& counts, std::vector<int>* drawn) {
+    if (counts.counts.size() < p.size()) counts.counts.resize(p.size(), 0);
+    if (p.empty()) return;
+    for (long long i = 0; i < n; ++i) {
+        const int k = draw_token(p, rng);
+        ++counts.counts[std::size_t(k)];
+        ++counts.total;
+        counts.surprise_bits += surprise_bits(p[std::size_t(k)]);
+        if (drawn) drawn->push_back(k);
+    }
+}
+
 }  // namespace nn

@@ -46,4 +46,20 @@ private:
 // An index drawn with probabilities p (which sum to 1).
 int draw_token(std::span<const double> p, SampleRng& rng);
 
+// Tokens drawn again and again from one distribution, counted: the histogram that, as the draws
+// grow in number, approaches the probabilities, and the surprise that approaches the entropy.
+struct DrawCounts {
+    std::vector<long long> counts;  // how often each token was drawn
+    long long total = 0;            // draws in all
+    double surprise_bits = 0.0;     // the draws' surprise -log2 p, summed
+    double frequency(std::size_t token) const;  // counts[token] / total; 0 before the first draw
+    double mean_surprise_bits() const;          // surprise_bits / total; 0 before the first draw
+};
+
+// Draws n tokens with probabilities p, the same tokens as n calls of draw_token with rng, and adds
+// them to `counts` (its counts sized like p first). Each token drawn is also appended to `drawn`
+// when it is given.
+void draw_tokens(std::span<const double> p, long long n, SampleRng& rng, DrawCounts& counts,
+                 std::vector<int>* drawn = nullptr);
+
 }  // namespace nn

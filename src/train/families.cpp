@@ -60,7 +60,7 @@ const std::vector<Family>& registry() {
           "tied", "weight_decay", "example", "example_seed", "query_token", "layer", "head", "stage", "prompt", "generate_tokens",
           "temperatures", "top_k", "top_p"},
          {"attention", "attention_steps", "heads", "positions", "token_map", "next_token", "generate", "induction",
-          "text_data", "surprise"},
+          "text_data", "surprise", "temperature"},
          1,  // no hidden layers of its own choosing
          3,
          transformer_config_for,

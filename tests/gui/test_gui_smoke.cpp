@@ -114,6 +114,7 @@ TEST_CASE("GUI: every step of lesson 5 opens, trains and renders") { check_lesso
 TEST_CASE("GUI: every step of lesson 6 opens, trains and renders") { check_lesson(6); }
 TEST_CASE("GUI: every step of lesson 7 opens, trains and renders") { check_lesson(7); }
 TEST_CASE("GUI: every step of lesson 8 opens, trains and renders") { check_lesson(8); }
+TEST_CASE("GUI: every step of lesson 9 opens, trains and renders") { check_lesson(9); }
 
 // The last line the app printed for the canvas ("canvas: reads 7 (100%)"), from a run's log.
 std::string last_canvas_line(const std::string& log_path) {

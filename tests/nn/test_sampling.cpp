@@ -186,3 +186,72 @@ TEST_CASE("sampling: surprise and entropy in bits") {
     CHECK(std::isinf(nn::surprise_bits(0.0)));
     CHECK(nn::entropy_bits(std::vector<double>{0.5, 0.5, 0.0}) == 1.0);
 }
+
+TEST_CASE("sampling: counted draws are the draws of draw_token, and the same seed counts the same") {
+    std::vector<double> p;
+    nn::softmax_temperature(kWeather, 0.5, p);
+    nn::SampleRng one_by_one(9), counted(9), again(9), other(10);
+    std::vector<long long> expected(p.size(), 0);
+    std::vector<int> expected_tokens;
+    for (int i = 0; i < 1000; ++i) {
+        const int k = nn::draw_token(p, one_by_one);
+        ++expected[std::size_t(k)];
+        expected_tokens.push_back(k);
+    }
+    nn::DrawCounts c, d, e;
+    std::vector<int> drawn;
+    // In pieces (1 + 99 + 900), as the panel's buttons draw them.
+    nn::draw_tokens(p, 1, counted, c, &drawn);
+    nn::draw_tokens(p, 99, counted, c, &drawn);
+    nn::draw_tokens(p, 900, counted, c, &drawn);
+    CHECK(c.counts == expected);
+    CHECK(drawn == expected_tokens);
+    CHECK(c.total == 1000);
+    nn::draw_tokens(p, 1000, again, d);
+    CHECK(d.counts == c.counts);
+    CHECK(d.surprise_bits == c.surprise_bits);
+    nn::draw_tokens(p, 1000, other, e);
+    CHECK(e.counts != c.counts);
+    // The surprise summed is that of the tokens drawn.
+    double surprise = 0;
+    for (const int k : drawn) surprise += nn::surprise_bits(p[std::size_t(k)]);
+    CHECK(c.surprise_bits == doctest::Approx(surprise).epsilon(1e-12));
+}
+
+TEST_CASE("sampling: 100,000 counted draws give frequencies within 0.01 and a mean surprise near the entropy") {
+    for (const double t : {0.5, 1.0, 2.0}) {
+        CAPTURE(t);
+        std::vector<double> p;
+        nn::softmax_temperature(kWeather, t, p);
+        nn::SampleRng rng(1);
+        nn::DrawCounts c;
+        nn::draw_tokens(p, 100000, rng, c);
+        REQUIRE(c.counts.size() == p.size());
+        long long sum = 0;
+        for (std::size_t i = 0; i < p.size(); ++i) {
+            CHECK(std::abs(c.frequency(i) - p[i]) < 0.01);
+            sum += c.counts[i];
+        }
+        CHECK(sum == 100000);
+        CHECK(std::abs(c.mean_surprise_bits() - nn::entropy_bits(p)) < 0.02);
+    }
+}
+
+TEST_CASE("sampling: counted draws never count a token top-k cut, and nothing drawn reads as 0") {
+    nn::DrawCounts none;
+    CHECK(none.frequency(0) == 0.0);
+    CHECK(none.mean_surprise_bits() == 0.0);
+    nn::SamplingSettings s;
+    s.top_k = 2;
+    std::vector<double> p;
+    nn::sampling_distribution(kWeather, s, p);
+    nn::SampleRng rng(3);
+    nn::DrawCounts c;
+    nn::draw_tokens(p, 0, rng, c);
+    CHECK(c.counts == std::vector<long long>(5, 0));
+    CHECK(c.total == 0);
+    nn::draw_tokens(p, 5000, rng, c);
+    CHECK(c.counts[2] + c.counts[3] + c.counts[4] == 0);
+    CHECK(c.counts[0] + c.counts[1] == 5000);
+    CHECK(c.frequency(99) == 0.0);
+}

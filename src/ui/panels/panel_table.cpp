@@ -38,6 +38,7 @@ const PanelInfo kPanels[] = {
     {"surprise", "Surprise in bits: the loss, and the entropy of the predictions", SurprisePanel, 1.2f, 15.f, 16.f},
     {"induction", "Induction heads: look back, copy what came next", InductionPanel, 1.3f, 15.f, 26.f},
     {"text_data", "The text it learns", TextDataPanel, 0.8f, 14.f, 12.f},
+    {"temperature", "Temperature: from scores to probabilities, and drawing from them", TemperaturePanel, 1.3f, 16.f, 20.f},
 };
 }  // namespace
 

@@ -150,6 +150,8 @@ void TextDataPanel(PanelContext& ctx);
 void InductionPanel(PanelContext& ctx);
 // "surprise" (lesson 9): the test loss in bits beside the entropy of the predictions.
 void SurprisePanel(PanelContext& ctx);
+// "temperature" (lesson 9: the softmax at up to three temperatures on a worked example, and draws).
+void TemperaturePanel(PanelContext& ctx);
 
 // Play / pause / step / reset, learning rate, activation, speed, and the run's status.
 void ControlsBar(PanelContext& ctx);

@@ -1,6 +1,7 @@
 #include "ui/widgets/rich_text.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cfloat>
 #include <string>
 
@@ -36,6 +37,7 @@ void RichSpans(std::span<const lesson::Span> spans, const Fonts& fonts, ImU32 co
     const float line_height = fonts.base_size * 1.3f;
     const ImU32 text_color = color ? color : ImGui::GetColorU32(ImGuiCol_Text);
     float x = 0, y = 0;
+    bool after_word = false;  // the text drawn last ended in a letter, not a space
     for (const lesson::Span& span : spans) {
         ImFont* font = font_for(span.style, fonts);
         const bool code = span.style == lesson::Span::Style::Code;
@@ -48,7 +50,11 @@ void RichSpans(std::span<const lesson::Span> spans, const Fonts& fonts, ImU32 co
             std::size_t visible = n;
             while (visible > 0 && begin[visible - 1] == ' ') --visible;
             const float word_width = font->CalcTextSizeA(fonts.base_size, FLT_MAX, 0.f, begin, begin + visible).x;
-            if (x > 0 && x + word_width > width) {
+            // Punctuation right after a word in another style ("**choose**.") stays on that word's
+            // line, hanging a few pixels into the margin, rather than starting the next line.
+            bool punctuation = at == 0 && after_word && visible > 0;
+            for (std::size_t i = 0; punctuation && i < visible; ++i) punctuation = std::ispunct(static_cast<unsigned char>(begin[i])) != 0;
+            if (x > 0 && x + word_width > width && !punctuation) {
                 x = 0;
                 y += line_height;
                 if (begin[0] == ' ') {  // never start a line with a space
@@ -66,6 +72,7 @@ void RichSpans(std::span<const lesson::Span> spans, const Fonts& fonts, ImU32 co
                             span_color, 1.5f);
             x += size.x;
             at += n;
+            after_word = begin[n - 1] != ' ';
         }
     }
     ImGui::Dummy(ImVec2(width, y + line_height));

@@ -91,8 +91,21 @@ void NextTokenPanel(PanelContext& ctx) {
     // ---- The likeliest tokens ----
     std::vector<int> order(p.size());
     std::iota(order.begin(), order.end(), 0);
-    const int shown = vocab <= kAllTokensUpTo ? vocab : std::min(kTopTokens, vocab);
+    int shown = vocab <= kAllTokensUpTo ? vocab : std::min(kTopTokens, vocab);
     std::partial_sort(order.begin(), order.begin() + shown, order.end(), [&](int a, int b) { return p[std::size_t(a)] > p[std::size_t(b)] || (p[std::size_t(a)] == p[std::size_t(b)] && a < b); });
+    // Only as many bars as can each carry their word: an unlabelled bar leaves the class guessing.
+    // (The plot is the panel less its y axis, about 3.5 lines of text.)
+    {
+        const float plot_w = width - fs * 3.5f;
+        float widest = 0.f;
+        for (int k = 0; k < shown; ++k) {
+            widest = std::max(widest, ImGui::CalcTextSize(v->data->tokens().label(order[std::size_t(k)]).c_str()).x);
+            if (k >= 3 && plot_w / float(k + 1) < widest + fs * 0.6f) {
+                shown = k;
+                break;
+            }
+        }
+    }
     std::vector<char> keep;
     const bool filtered = st.top_k > 0 || st.top_p < 1.f;
     if (filtered) nn::sampling_filter(p, st.top_k, st.top_p, keep);

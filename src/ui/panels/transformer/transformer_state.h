@@ -7,9 +7,29 @@
 #include <vector>
 
 #include "data/text_tasks.h"
+#include "nn/sampling.h"
 #include "ui/widgets/file_browser.h"
 
 namespace ui {
+
+// Lesson 9's temperature panel: a worked example that needs no model. Its logits, temperatures and
+// sampling filters are taken from the preset when the trainer loads a config, then the student's.
+struct TemperaturePanelState {
+    std::uint64_t generation = ~0ull;
+    std::vector<float> logits;        // one per token (the weather example's five words)
+    std::vector<float> temperatures;  // 1 to 3, each drawn as its own chart; the first is sampled
+    int top_k = 0;                    // 0: off
+    float top_p = 1.f;                // 1: off
+
+    // The draws, at the first temperature after top-k and top-p. They are of one distribution:
+    // any change to it (a logit, the first temperature, the filters) starts them over, and so does
+    // Clear, with the random stream back at its seed, so the same presses give the same draws.
+    std::uint64_t seed = 1;
+    nn::SampleRng rng{1};
+    nn::DrawCounts draws;
+    std::vector<int> last;            // the latest tokens drawn, oldest first (a few)
+    std::vector<double> drawn_from;   // the distribution the draws are of
+};
 
 struct TransformerPanelState {
     // Taken from the preset each time the trainer loads a config (its generation grows), then the
@@ -42,6 +62,9 @@ struct TransformerPanelState {
     // The text panel.
     std::string text_file;
     FileBrowserState browser;
+
+    // Lesson 9's temperature panel.
+    TemperaturePanelState temperature_panel;
 };
 
 }  // namespace ui
