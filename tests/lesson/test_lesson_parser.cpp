@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -671,4 +672,41 @@ TEST_CASE("every shipped lesson parses") {
         CHECK_FALSE(entry.result.lesson->title.empty());
         CHECK_FALSE(entry.result.lesson->steps.empty());
     }
+}
+
+// The README documents each model's preset keys with an example block: every one of them must be
+// a preset the parser takes, or the README teaches keys and values that are refused.
+TEST_CASE("the README's preset examples parse") {
+    std::ifstream in(NNSCOPE_SOURCE_DIR "/README.md");
+    REQUIRE(in);
+    std::vector<std::string> blocks;
+    std::string line, block;
+    bool inside = false;
+    while (std::getline(in, line)) {
+        if (!inside && line == "```toml") {
+            inside = true;
+            block.clear();
+        } else if (inside && line == "```") {
+            inside = false;
+            if (block.rfind("model = ", 0) == 0) blocks.push_back(block);
+        } else if (inside) {
+            block += line + "\n";
+        }
+    }
+    REQUIRE(blocks.size() >= 2);  // the word model's and the transformer's
+    bool saw_transformer = false;
+    for (const std::string& b : blocks) {
+        CAPTURE(b);
+        const lesson::LoadResult r = lesson::parse_lesson("# Example\n\n## Step\n\n```preset\n" + b + "```\n\nText.\n", "README.md");
+        if (r.error) FAIL(r.error->to_string());
+        REQUIRE(r.lesson.has_value());
+        REQUIRE(r.lesson->steps.size() == 1);
+        const lesson::Preset& p = r.lesson->steps[0].preset;
+        if (const auto* t = p.config.transformer()) {
+            saw_transformer = true;
+            CHECK(t->heads == 4);
+            CHECK(t->temperatures == std::vector<float>{0.5f, 3.0f});
+        }
+    }
+    CHECK(saw_transformer);
 }
