@@ -620,7 +620,36 @@ void TemperaturePanel(PanelContext& ctx) {
         ImGui::PopID();
     }
 
+    // ---- The draws: how many, the latest with their surprise, the mean surprise ----
+    auto draws_summary = [&](float w) {
+        ImGui::Spacing();
+        if (st.draws.total == 0) {
+            transformer::MutedText("No draws yet: Draw picks tokens at T\xC2\xA0=\xC2\xA0" + t1 +
+                                       " at random with these probabilities, and counts them.",
+                                   w);
+        } else {
+            std::string filters;
+            if (st.top_k > 0) filters += " top-k\xC2\xA0" + std::to_string(st.top_k);
+            if (st.top_p < 1.f) filters += std::string(filters.empty() ? " " : ", ") + "top-p\xC2\xA0" + fixed(st.top_p, 2);
+            std::string text = "N\xC2\xA0=\xC2\xA0" + train::format_count(st.draws.total) + " draws at T\xC2\xA0=\xC2\xA0" + t1 +
+                               (filters.empty() ? "" : "," + filters) + ". Latest:";
+            for (std::size_t j = 0; j < st.last.size(); ++j) {
+                const int k = st.last[j];
+                text += std::string(j ? ", " : " ") + kWords[k] + "\xC2\xA0" + fixed(nn::surprise_bits(q[std::size_t(k)]), 2) +
+                        "\xC2\xA0" "bits";
+            }
+            text += ".";
+            TextWrappedAtSpaces(text, w);
+            text = "Average surprise " + fixed(st.draws.mean_surprise_bits(), 2) + "\xC2\xA0" "bits; entropy " +
+                   fixed(nn::entropy_bits(q), 4) + "\xC2\xA0" "bits.";
+            TextWrappedAtSpaces(text, w);
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("The entropy is the average surprise to expect: the more draws, the closer the two.");
+        }
+    };
+
     if (tables_beside) {
+        draws_summary(charts_w);  // under the charts, in view, not under the taller tables
         ImGui::EndGroup();
         ImGui::SameLine(0.f, gap * 2.f);
         ImGui::BeginGroup();
@@ -628,33 +657,8 @@ void TemperaturePanel(PanelContext& ctx) {
         ImGui::EndGroup();
     }
 
-    // ---- The draws ----
-    ImGui::Spacing();
-    if (st.draws.total == 0) {
-        transformer::MutedText("No draws yet: Draw picks tokens at T\xC2\xA0=\xC2\xA0" + t1 +
-                                   " at random with these probabilities, and counts them.",
-                               width);
-    } else {
-        std::string filters;
-        if (st.top_k > 0) filters += " top-k\xC2\xA0" + std::to_string(st.top_k);
-        if (st.top_p < 1.f) filters += std::string(filters.empty() ? " " : ", ") + "top-p\xC2\xA0" + fixed(st.top_p, 2);
-        std::string text = "N\xC2\xA0=\xC2\xA0" + train::format_count(st.draws.total) + " draws at T\xC2\xA0=\xC2\xA0" + t1 +
-                           (filters.empty() ? "" : "," + filters) + ". Latest:";
-        for (std::size_t j = 0; j < st.last.size(); ++j) {
-            const int k = st.last[j];
-            text += std::string(j ? ", " : " ") + kWords[k] + "\xC2\xA0" + fixed(nn::surprise_bits(q[std::size_t(k)]), 2) +
-                    "\xC2\xA0" "bits";
-        }
-        text += ".";
-        TextWrappedAtSpaces(text, width);
-        text = "Average surprise " + fixed(st.draws.mean_surprise_bits(), 2) + "\xC2\xA0" "bits; entropy " +
-               fixed(nn::entropy_bits(q), 2) + "\xC2\xA0" "bits.";
-        TextWrappedAtSpaces(text, width);
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("The entropy is the average surprise to expect: the more draws, the closer the two.");
-    }
-
     if (!tables_beside) {
+        draws_summary(width);
         ImGui::Spacing();
         ImGui::Separator();
         ImGui::Spacing();
