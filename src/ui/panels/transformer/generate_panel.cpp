@@ -68,8 +68,15 @@ void GeneratePanel(PanelContext& ctx) {
     // move the same number.
     if (st.temperatures.empty()) st.temperatures = {st.temperature};
     if (st.temperatures.size() == 1) st.temperatures[0] = st.temperature;
-    const float slider_w = std::min(fs * 7.f, width * 0.6f);
+    // Two or three temperatures stand side by side when each column keeps 20 lines of text in
+    // width, so the class reads the cold and the hot text at one glance; one under the other else.
+    const int count = int(st.temperatures.size());
+    const bool columns = count > 1 && width >= float(count) * fs * 20.f + gap * float(count - 1);
+    const float column_w = columns ? std::floor((width - gap * float(count - 1)) / float(count)) : width;
+    const float slider_w = std::min(fs * 7.f, column_w * 0.6f);
+    const bool table = columns && ImGui::BeginTable("##temperatures", count, ImGuiTableFlags_SizingStretchSame);
     for (std::size_t i = 0; i < st.temperatures.size(); ++i) {
+        if (table) ImGui::TableNextColumn();
         ImGui::PushID(int(i));
         ImGui::SetNextItemWidth(slider_w);
         float& t = st.temperatures[i];
@@ -84,17 +91,19 @@ void GeneratePanel(PanelContext& ctx) {
                               "Low: the likeliest token nearly always. High: closer to even odds.");
         ValueBeside(temperature_text(t).c_str());
         ImGui::PopID();
+        const float text_w = ImGui::GetContentRegionAvail().x;
         if (i >= v->generated.size()) {
-            transformer::MutedText("Its text comes within two seconds.", width);
+            transformer::MutedText("Its text comes within two seconds.", text_w);
             continue;
         }
         const train::GeneratedText& g = v->generated[i];
         // Words are written with spaces between them; the continuation's first word needs its own.
         const bool space = v->data->tokens().words && !g.text.empty() && g.text.front() != ' ';
         const transformer::TextRun runs[] = {{v->prompt, kMutedTextColor}, {space ? " " : "", 0}, {g.text, 0}};
-        transformer::ColoredTextWrapped(runs, ImGui::GetContentRegionAvail().x);
+        transformer::ColoredTextWrapped(runs, text_w);
         ImGui::Spacing();
     }
+    if (table) ImGui::EndTable();
     if (!v->generated.empty())
         transformer::MutedText("Generated at step " + train::format_count((long long)v->generated_at_step) +
                                    ". The prompt is grey, the model's text white.",
