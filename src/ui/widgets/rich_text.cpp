@@ -30,52 +30,73 @@ std::size_t next_word(const std::string& s, std::size_t at) {
 }
 }  // namespace
 
+std::vector<PlacedWord> layout_spans(std::span<const lesson::Span> spans, float width,
+                                     const std::function<float(lesson::Span::Style, std::string_view)>& measure) {
+    std::vector<PlacedWord> out;
+    float x = 0;
+    int line = 0;
+    bool after_word = false;  // the text placed last ended in a letter, not a space
+    for (std::size_t si = 0; si < spans.size(); ++si) {
+        const lesson::Span& span = spans[si];
+        for (std::size_t at = 0; at < span.text.size();) {
+            const std::size_t n = next_word(span.text, at);
+            const std::string_view word(span.text.data() + at, n);
+            // Trailing spaces may hang past the edge; only the visible word must fit.
+            std::size_t visible = n;
+            while (visible > 0 && word[visible - 1] == ' ') --visible;
+            const float word_width = measure(span.style, word.substr(0, visible));
+            // Punctuation right after a word in another style stays on that word's line, hanging a
+            // few pixels into the margin, rather than starting the next line.
+            bool punctuation = at == 0 && after_word && visible > 0;
+            for (std::size_t i = 0; punctuation && i < visible; ++i)
+                punctuation = std::ispunct(static_cast<unsigned char>(word[i])) != 0;
+            if (x > 0 && x + word_width > width && !punctuation) {
+                x = 0;
+                ++line;
+                if (word[0] == ' ') {  // never start a line with a space
+                    at += 1;
+                    continue;
+                }
+            }
+            out.push_back({si, at, n, x, line});
+            x += measure(span.style, word);
+            at += n;
+            after_word = word[n - 1] != ' ';
+        }
+    }
+    return out;
+}
+
 void RichSpans(std::span<const lesson::Span> spans, const Fonts& fonts, ImU32 color, float right_margin) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float width = std::max(50.f, ImGui::GetContentRegionAvail().x - right_margin);
     const float line_height = fonts.base_size * 1.3f;
     const ImU32 text_color = color ? color : ImGui::GetColorU32(ImGuiCol_Text);
-    float x = 0, y = 0;
-    bool after_word = false;  // the text drawn last ended in a letter, not a space
-    for (const lesson::Span& span : spans) {
+    const auto measure = [&](lesson::Span::Style style, std::string_view text) {
+        return font_for(style, fonts)->CalcTextSizeA(fonts.base_size, FLT_MAX, 0.f, text.data(), text.data() + text.size()).x;
+    };
+    int lines = 1;
+    for (const PlacedWord& w : layout_spans(spans, width, measure)) {
+        const lesson::Span& span = spans[w.span];
         ImFont* font = font_for(span.style, fonts);
         const bool code = span.style == lesson::Span::Style::Code;
         const ImU32 span_color = code ? IM_COL32(255, 214, 140, 255) : text_color;
-        for (std::size_t at = 0; at < span.text.size();) {
-            const std::size_t n = next_word(span.text, at);
-            const char* begin = span.text.data() + at;
-            const ImVec2 size = font->CalcTextSizeA(fonts.base_size, FLT_MAX, 0.f, begin, begin + n);
-            // Trailing spaces may hang past the edge; only the visible word must fit.
-            std::size_t visible = n;
-            while (visible > 0 && begin[visible - 1] == ' ') --visible;
-            const float word_width = font->CalcTextSizeA(fonts.base_size, FLT_MAX, 0.f, begin, begin + visible).x;
-            // Punctuation right after a word in another style ("**choose**.") stays on that word's
-            // line, hanging a few pixels into the margin, rather than starting the next line.
-            bool punctuation = at == 0 && after_word && visible > 0;
-            for (std::size_t i = 0; punctuation && i < visible; ++i) punctuation = std::ispunct(static_cast<unsigned char>(begin[i])) != 0;
-            if (x > 0 && x + word_width > width && !punctuation) {
-                x = 0;
-                y += line_height;
-                if (begin[0] == ' ') {  // never start a line with a space
-                    at += 1;
-                    continue;
-                }
-            }
-            const ImVec2 pos(origin.x + x, origin.y + y);
-            if (code)
-                dl->AddRectFilled(ImVec2(pos.x - 2, pos.y), ImVec2(pos.x + word_width + 2, pos.y + fonts.base_size + 2),
-                                  IM_COL32(255, 255, 255, 22), 3.f);
-            dl->AddText(font, fonts.base_size, pos, span_color, begin, begin + n);
-            if (span.style == lesson::Span::Style::BoldItalic)  // no bold-oblique face: underline instead
-                dl->AddLine(ImVec2(pos.x, pos.y + fonts.base_size + 1), ImVec2(pos.x + word_width, pos.y + fonts.base_size + 1),
-                            span_color, 1.5f);
-            x += size.x;
-            at += n;
-            after_word = begin[n - 1] != ' ';
-        }
+        const char* begin = span.text.data() + w.begin;
+        std::size_t visible = w.size;
+        while (visible > 0 && begin[visible - 1] == ' ') --visible;
+        const float word_width = measure(span.style, std::string_view(begin, visible));
+        const ImVec2 pos(origin.x + w.x, origin.y + line_height * float(w.line));
+        if (code)
+            dl->AddRectFilled(ImVec2(pos.x - 2, pos.y), ImVec2(pos.x + word_width + 2, pos.y + fonts.base_size + 2),
+                              IM_COL32(255, 255, 255, 22), 3.f);
+        dl->AddText(font, fonts.base_size, pos, span_color, begin, begin + w.size);
+        if (span.style == lesson::Span::Style::BoldItalic)  // no bold-oblique face: underline instead
+            dl->AddLine(ImVec2(pos.x, pos.y + fonts.base_size + 1), ImVec2(pos.x + word_width, pos.y + fonts.base_size + 1),
+                        span_color, 1.5f);
+        lines = std::max(lines, w.line + 1);
     }
-    ImGui::Dummy(ImVec2(width, y + line_height));
+    ImGui::Dummy(ImVec2(width, line_height * float(lines)));
 }
 
 void RichBlocks(std::span<const lesson::Block> blocks, const Fonts& fonts) {
