@@ -736,6 +736,9 @@ int App::run() {
     }
 
     std::vector<double> frame_ms;
+    // Where a frame's time goes: building the interface (panels, ImGui), drawing its lists with
+    // OpenGL, presenting the damaged region. A slow frame's cause shows in one of the three.
+    std::vector<double> build_ms, draw_ms, present_ms;
     std::uint64_t stats_first_step = 0;
     Clock::time_point stats_start;
     int frames = 0;
@@ -759,6 +762,7 @@ int App::run() {
         fallbacks_.clear();
         frame(out);
         ImGui::Render();
+        const auto t_built = Clock::now();
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window_, &fb_w, &fb_h);
         if (options_.log_actions && (fb_w != logged_w_ || fb_h != logged_h_)) {
@@ -785,6 +789,7 @@ int App::run() {
         const gl::CanvasStats drawn =
             canvas_->render(ImGui::GetDrawData(), fb_w, fb_h, ImVec4(kBackground.x, kBackground.y, kBackground.z, 1.f),
                             ImGui::GetIO().Fonts->TexID, presenter_->keeps_back_buffer(), budget);
+        const auto t_drawn = Clock::now();
         deferred_total += drawn.deferred;
         images_->end_frame();
         lists_drawn += drawn.redrawn;
@@ -822,8 +827,11 @@ int App::run() {
             }
             break;
         }
+        const auto t_present = Clock::now();
         presenter_->present(drawn.damage, drawn.full, fb_w, fb_h);
-        const double work_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+        const auto t_done = Clock::now();
+        const auto ms = [](Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); };
+        const double work_ms = ms(t_done - t0);
         if (presenter_->keeps_back_buffer() || options_.frame_stats > 0) {
             // Nothing waits for the display's refresh here, so keep to 60 frames a second by hand.
             // Frame statistics keep the same pace: a frame's cost is measured as a student gets it,
@@ -841,6 +849,9 @@ int App::run() {
                 stats_first_step = trainer_->latest() ? trainer_->latest()->step : 0;
             } else if (frames > kSettleFrames) {
                 frame_ms.push_back(work_ms);
+                build_ms.push_back(ms(t_built - t0));
+                draw_ms.push_back(ms(t_drawn - t_built));
+                present_ms.push_back(ms(t_done - t_present));
                 if (int(frame_ms.size()) == options_.frame_stats) break;
             }
         }
@@ -857,6 +868,18 @@ int App::run() {
         std::printf("frame time over %zu frames while training: median %.2f ms, p99 %.2f ms, max %.2f ms "
                     "(%.0f frames/s, %ld over 16.7 ms); trainer %.0f steps/s\n",
                     sorted.size(), at(0.5), at(0.99), sorted.back(), double(sorted.size()) / seconds, long(late), steps_per_s);
+        const auto p99_of = [](std::vector<double> v) {
+            std::sort(v.begin(), v.end());
+            return v[std::min(v.size() - 1, std::size_t(0.99 * double(v.size())))];
+        };
+        const auto median_of = [](std::vector<double> v) {
+            std::sort(v.begin(), v.end());
+            return v[v.size() / 2];
+        };
+        std::printf("of which, median / p99: building the interface %.2f / %.2f ms, drawing it %.2f / %.2f ms, "
+                    "presenting %.2f / %.2f ms\n",
+                    median_of(build_ms), p99_of(build_ms), median_of(draw_ms), p99_of(draw_ms), median_of(present_ms),
+                    p99_of(present_ms));
         std::printf("presenting by %s; %.0f%% of the windows' draw lists were drawn again per frame, %.2f per frame "
                     "waited a frame\n",
                     presenter_->mode(), lists_total ? 100.0 * double(lists_drawn) / double(lists_total) : 0.0,
