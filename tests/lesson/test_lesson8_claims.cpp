@@ -118,23 +118,35 @@ TEST_CASE("lesson 8 step 4: addition, seeds 1 to 3 - after 3,000 steps two heads
     }
 }
 
-TEST_CASE("lesson 8 step 5: induction, seeds 1 to 3 - the repeat loss drops from above 2 to below 1 between steps 3,000 and 6,000, and a layer-2 head's induction score passes 0.4") {
+TEST_CASE("lesson 8 step 5: induction, seeds 1 to 3 - between steps 2,000 and 6,000 the repeat loss drops suddenly from above 2 to below 1, as a layer-2 head's induction score passes 0.4") {
     for (std::uint64_t seed = 1; seed <= 3; ++seed) {
         CAPTURE(seed);
         const auto run = run_of(5, seed);
         REQUIRE(run->model().shape().layers == 2);
-        train_to(*run, 3000);
-        CHECK(run->repeat_loss() > 2.f);
-        {
+        // Loss and best induction score every 500 steps from 1,000 to 6,000.
+        std::vector<float> loss, score;
+        for (std::uint64_t step = 1000; step <= 6000; step += 500) {
+            train_to(*run, step);
+            loss.push_back(run->repeat_loss());
             const nn::AttentionTrace trace = run->trace_example();
-            const train::HeadScores s = train::score_heads(trace, *run->data());
-            CHECK(train::best_induction_score(trace, s.induction) < 0.4f);
+            score.push_back(train::best_induction_score(trace, train::score_heads(trace, *run->data()).induction));
         }
-        train_to(*run, 6000);
-        CHECK(run->repeat_loss() < 1.f);
-        const nn::AttentionTrace trace = run->trace_example();
-        const train::HeadScores s = train::score_heads(trace, *run->data());
-        CHECK(train::best_induction_score(trace, s.induction) > 0.4f);
+        const auto at = [](std::uint64_t step) { return std::size_t((step - 1000) / 500); };
+        CHECK(loss[at(2000)] > 2.f);
+        CHECK(score[at(2000)] < 0.4f);
+        CHECK(loss[at(6000)] < 1.f);
+        CHECK(score[at(6000)] > 0.4f);
+        // Suddenly: its steepest 1,000 steps after step 2,000 fall more than twice as far as the
+        // 1,000 steps before it did.
+        std::size_t steepest = at(2000);
+        for (std::size_t i = at(2000); i + 2 < loss.size(); ++i)
+            if (loss[i] - loss[i + 2] > loss[steepest] - loss[steepest + 2]) steepest = i;
+        CAPTURE(1000 + 500 * steepest);
+        CHECK(loss[steepest] - loss[steepest + 2] > 2.f * (loss[at(1000)] - loss[at(2000)]));
+        // At the same moment: the score first passes 0.4 inside that stretch or at the check after it.
+        const std::size_t first_past = std::size_t(std::find_if(score.begin(), score.end(), [](float s) { return s > 0.4f; }) - score.begin());
+        CHECK(first_past > steepest);
+        CHECK(first_past <= steepest + 3);
     }
 }
 

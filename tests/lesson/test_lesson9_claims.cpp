@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -34,10 +35,10 @@ const lesson::Preset& preset_titled(const std::string& title) {
     throw 0;
 }
 
-std::unique_ptr<train::TransformerRun> warmed(const lesson::Preset& p) {
-    auto run = std::make_unique<train::TransformerRun>(p.config);
+std::unique_ptr<train::TransformerRun> warmed(const lesson::Preset& p, int threads = 1, int steps = -1) {
+    auto run = std::make_unique<train::TransformerRun>(p.config, threads);
     REQUIRE(run->cannot_train().empty());
-    for (int i = 0; i < p.warmup_steps; ++i) run->step();
+    for (int i = 0; i < (steps < 0 ? p.warmup_steps : steps); ++i) run->step();
     REQUIRE(run->divergence().empty());
     return run;
 }
@@ -140,24 +141,27 @@ TEST_CASE("lesson 9 step 4, drawing words: surprise 1.49 and 3.51 bits, top-k 2 
     }
 }
 
-TEST_CASE("lesson 9, the model you trained: after 3,000 steps 'the river bank' gives 'was' 0.85 at T = 1 (0.71 bits), 0.97 at T = 0.5 (0.17 bits), 0.51 at T = 2 (2.87 bits)") {
+TEST_CASE("lesson 9, the model you trained: after 3,000 steps 'the river bank' gives 'was' about 0.85 at T = 1 (about 0.7 bits), about 0.97 at T = 0.5 (under 0.25 bits), about half at T = 2 (nearly 3 bits)") {
     const lesson::Preset& p = preset_titled("The model you trained");
     CHECK(p.warmup_steps == 3000);
     CHECK(p.config.transformer()->prompt == "the river bank");
-    const auto run = warmed(p);
-    const auto prompt = run->data()->tokens().encode("the river bank");
-    REQUIRE(prompt.has_value());
-    const std::vector<float> logits = nn::next_token_logits(run->model(), *prompt);
-    const int was = *run->data()->tokens().find("was");
-    const struct {
-        double t, p_was, bits;
-    } expected[] = {{1.0, 0.85, 0.71}, {0.5, 0.97, 0.17}, {2.0, 0.51, 2.87}};
-    for (const auto& e : expected) {
-        CAPTURE(e.t);
-        const std::vector<double> p_t = softmax_at(logits, e.t);
-        // As the text rounds them: to two decimals.
-        CHECK(std::abs(p_t[std::size_t(was)] - e.p_was) < 0.006);
-        CHECK(std::abs(nn::entropy_bits(p_t) - e.bits) < 0.006);
+    // The text says the second decimal can differ on another computer; one thread against two sums
+    // the gradients in a different order, and the claims must hold for both.
+    for (int threads : {1, 2}) {
+        CAPTURE(threads);
+        const auto run = warmed(p, threads);
+        const auto prompt = run->data()->tokens().encode("the river bank");
+        REQUIRE(prompt.has_value());
+        const std::vector<float> logits = nn::next_token_logits(run->model(), *prompt);
+        const std::size_t was = std::size_t(*run->data()->tokens().find("was"));
+        const std::vector<double> warm = softmax_at(logits, 1.0), cold = softmax_at(logits, 0.5), hot = softmax_at(logits, 2.0);
+        CHECK(std::abs(warm[was] - 0.85) < 0.03);
+        CHECK(std::abs(nn::entropy_bits(warm) - 0.7) < 0.1);
+        CHECK(std::abs(cold[was] - 0.97) < 0.02);
+        CHECK(nn::entropy_bits(cold) < 0.25);
+        CHECK(std::abs(hot[was] - 0.5) < 0.07);
+        CHECK(nn::entropy_bits(hot) > 2.5);
+        CHECK(nn::entropy_bits(hot) < 3.1);
     }
 }
 
@@ -212,18 +216,49 @@ TEST_CASE("lesson 9, the loss is a surprise: near log2 69 = 6.11 bits before tra
     CHECK(std::abs(double(view->prediction_entropy.value.back()) - surprise) < 0.05);
 }
 
-TEST_CASE("lesson 9, the model you trained, try this: after 'did the bank' raise gets 0.47 at T = 1, the three verbs 0.34, 0.27, 0.23 at T = 2, raise 0.99 at T = 0.1") {
+TEST_CASE("lesson 9, the model you trained, try this: the sentences follow 'did the bank' with raise, lower and approve equally often; the model gives raise close to half at T = 1, each of the three 0.2 to 0.4 at T = 2, raise over 0.95 at T = 0.1") {
     const lesson::Preset& p = preset_titled("The model you trained");
-    const auto run = warmed(p);
-    const auto prompt = run->data()->tokens().encode("did the bank");
-    REQUIRE(prompt.has_value());
-    const std::vector<float> logits = nn::next_token_logits(run->model(), *prompt);
-    const auto id = [&](const char* word) { return std::size_t(*run->data()->tokens().find(word)); };
-    const std::size_t raise = id("raise"), approve = id("approve"), lower = id("lower");
-    const std::vector<double> warm = softmax_at(logits, 1.0), hot = softmax_at(logits, 2.0), cold = softmax_at(logits, 0.1);
-    CHECK(std::abs(warm[raise] - 0.47) < 0.006);
-    CHECK(std::abs(hot[raise] - 0.34) < 0.006);
-    CHECK(std::abs(hot[approve] - 0.27) < 0.006);
-    CHECK(std::abs(hot[lower] - 0.23) < 0.006);
-    CHECK(std::abs(cold[raise] - 0.99) < 0.006);
+    {
+        const auto run = warmed(p, 1, 0);
+        const auto& tokens = run->data()->tokens();
+        const std::vector<int> did_the_bank = *tokens.encode("did the bank");
+        std::map<int, int> next;
+        int all = 0;
+        data::TaskBatch batch;
+        for (int i = 0; i < 2000; ++i) {
+            run->data()->fill_batch(p.config.seed, std::uint64_t(i), 16, batch);
+            for (int b = 0; b < batch.batch; ++b) {
+                const int* row = &batch.tokens[std::size_t(b * batch.length)];
+                for (int j = 0; j + 3 < batch.length; ++j)
+                    if (std::equal(did_the_bank.begin(), did_the_bank.end(), row + j)) {
+                        ++next[row[j + 3]];
+                        ++all;
+                    }
+            }
+        }
+        REQUIRE(all > 300);
+        CHECK(next.size() == 3);
+        for (const char* verb : {"raise", "lower", "approve"}) {
+            CAPTURE(verb);
+            const double share = double(next[*tokens.find(verb)]) / all;
+            CHECK(std::abs(share - 1.0 / 3.0) < 0.05);
+        }
+    }
+    for (int threads : {1, 2}) {
+        CAPTURE(threads);
+        const auto run = warmed(p, threads);
+        const auto prompt = run->data()->tokens().encode("did the bank");
+        REQUIRE(prompt.has_value());
+        const std::vector<float> logits = nn::next_token_logits(run->model(), *prompt);
+        const auto id = [&](const char* word) { return std::size_t(*run->data()->tokens().find(word)); };
+        const std::vector<double> warm = softmax_at(logits, 1.0), hot = softmax_at(logits, 2.0), cold = softmax_at(logits, 0.1);
+        const std::size_t raise = id("raise");
+        CHECK(std::abs(warm[raise] - 0.5) < 0.07);
+        for (const std::size_t verb : {raise, id("approve"), id("lower")}) {
+            CHECK(hot[verb] > 0.2);
+            CHECK(hot[verb] < 0.4);
+            CHECK(warm[verb] <= warm[raise]);
+        }
+        CHECK(cold[raise] > 0.95);
+    }
 }
