@@ -8,8 +8,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <stb/stb_image.h>
@@ -193,6 +195,26 @@ TEST_CASE("GUI: unknown and malformed flags are refused with a message") {
     CHECK(std::system((base + " --help > /dev/null 2>&1").c_str()) == 0);
     // A lesson that does not exist is refused before any window opens.
     CHECK(std::system((base + " --lesson 999 > /dev/null 2>&1").c_str()) != 0);
+}
+
+// Under a software renderer the app repaints only what changed. After two seconds of training on
+// steps whose pictures change in different ways (a plot whose tick labels widen it, heatmaps that
+// change every snapshot, a word map whose labels move), the repaired frame must equal the same
+// frame drawn whole: --frame-stats compares them and fails the run if a pixel differs.
+TEST_CASE("GUI: a frame repaired from the ones before it equals the same frame drawn whole") {
+    for (const auto& [lesson, step] : {std::pair{9, 7}, std::pair{8, 2}, std::pair{6, 1}}) {
+        CAPTURE(lesson);
+        CAPTURE(step);
+        const std::string log = std::string(SCREENSHOT_DIR) + "/repair-lesson" + std::to_string(lesson) + ".log";
+        std::filesystem::create_directories(SCREENSHOT_DIR);
+        const std::string cmd = std::string(XVFB_RUN) + " -a -s '-screen 0 1600x900x24' " + NNSCOPE_EXE + " --lesson " +
+                                std::to_string(lesson) + " --step " + std::to_string(step) + " --frame-stats 120 > " + log +
+                                " 2>&1";
+        CHECK_MESSAGE(std::system(cmd.c_str()) == 0, "command failed: ", cmd);
+        std::ifstream in(log);
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        CHECK_MESSAGE(text.find("repaired frame against a whole redraw: 0 of ") != std::string::npos, text);
+    }
 }
 
 // The check above can fail: before any step, the gradient map of lesson 4 step 2 has nothing to

@@ -155,13 +155,23 @@ CanvasStats Canvas::render(ImDrawData* dd, int fb_width, int fb_height, const Im
             const ListRecord& now = current[i];
             const ListRecord& before = previous_[i];
             const bool same_rect = std::memcmp(&now.rect, &before.rect, sizeof(ImVec4)) == 0;
-            const float cost = area(now.rect) + (same_rect ? 0.f : area(before.rect));
+            // A list that grew or shrank a little (a plot whose last tick label got wider) covers
+            // nearly the same pixels as before: one rectangle around both, not the two counted
+            // twice, which would call for the whole screen.
+            const ImVec4 around(std::min(now.rect.x, before.rect.x), std::min(now.rect.y, before.rect.y),
+                                std::max(now.rect.z, before.rect.z), std::max(now.rect.w, before.rect.w));
+            const bool merge = !same_rect && area(around) <= area(now.rect) + area(before.rect);
+            const float cost = same_rect ? area(now.rect) : merge ? area(around) : area(now.rect) + area(before.rect);
             if (used > 0 && used + cost > budget_px && !waited_[i]) {
                 deferred[i] = 1;
                 continue;
             }
             used += cost;
             dirty[i] = 1;
+            if (merge) {
+                damage.push_back(around);
+                continue;
+            }
             damage.push_back(now.rect);
             if (!same_rect) damage.push_back(before.rect);
         }
