@@ -216,7 +216,7 @@ TEST_CASE("lesson 9, the loss is a surprise: near log2 69 = 6.11 bits before tra
     CHECK(std::abs(double(view->prediction_entropy.value.back()) - surprise) < 0.05);
 }
 
-TEST_CASE("lesson 9, the model you trained, try this: the sentences follow 'did the bank' with raise, lower and approve equally often; the model gives raise close to half at T = 1, each of the three 0.2 to 0.4 at T = 2, raise over 0.95 at T = 0.1") {
+TEST_CASE("lesson 9, the model you trained, try this: the sentences follow 'did the bank' with raise, lower and approve equally often, and the model gives raise close to half at T = 1, each of the three 0.2 to 0.4 at T = 2, raise over 0.95 at T = 0.1") {
     const lesson::Preset& p = preset_titled("The model you trained");
     {
         const auto run = warmed(p, 1, 0);
