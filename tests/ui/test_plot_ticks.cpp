@@ -406,3 +406,26 @@ TEST_CASE("Scale maps both ways, also on log axes") {
     CHECK(log.from_px(100) == doctest::Approx(100));
     CHECK(std::isfinite(log.to_px(1e300)));
 }
+
+TEST_CASE("a line plot's x axis reaches the last step even where a log y axis cannot draw the loss") {
+    // A copy task's loss underflows to exactly 0 after a while; the plot beside it (accuracy) runs
+    // to the latest step, and so must the loss plot's time axis.
+    const std::vector<double> steps = {0, 1000, 2000, 3000};
+    const std::vector<float> loss = {2.5f, 1e-6f, 0.f, 0.f};
+    const std::vector<ui::LineSeries> series = {{"loss", steps, loss}};
+    const ui::plot_detail::LineExtents log = ui::plot_detail::line_extents(series, false, true);
+    CHECK(log.x_lo == 0);
+    CHECK(log.x_hi == 3000);
+    CHECK(log.y_lo == doctest::Approx(1e-6));
+    CHECK(log.y_hi == doctest::Approx(2.5));
+    const ui::plot_detail::LineExtents linear = ui::plot_detail::line_extents(series, false, false);
+    CHECK(linear.y_lo == 0);
+
+    // Non-finite points count on neither axis; a series with nothing drawable has no y range.
+    const std::vector<float> bad = {std::numeric_limits<float>::quiet_NaN(), 0.f, -1.f, 0.f};
+    const std::vector<ui::LineSeries> none = {{"loss", steps, bad}};
+    const ui::plot_detail::LineExtents e = ui::plot_detail::line_extents(none, false, true);
+    CHECK(e.x_lo == 1000);
+    CHECK(e.x_hi == 3000);
+    CHECK(e.y_lo > e.y_hi);
+}

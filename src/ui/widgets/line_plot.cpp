@@ -72,6 +72,24 @@ void decimate(std::span<const double> x, std::span<const float> y, const Scale& 
               out.end());
 }
 
+LineExtents line_extents(std::span<const LineSeries> series, bool log_x, bool log_y) {
+    Extent ex{log_x}, ey{log_y};
+    for (const LineSeries& s : series) {
+        const size_t n = s.x.empty() ? s.y.size() : std::min(s.x.size(), s.y.size());
+        for (size_t i = 0; i < n; ++i) {
+            const double xv = s.x.empty() ? double(i) : s.x[i];
+            const double yv = s.y[i];
+            if (!finite(xv) || !finite(yv) || (log_x && xv <= 0)) continue;
+            ex.add(xv);
+            ey.add(yv);  // skips what a log axis cannot draw
+        }
+    }
+    LineExtents e;
+    if (!ex.empty()) e.x_lo = ex.lo, e.x_hi = ex.hi;
+    if (!ey.empty()) e.y_lo = ey.lo, e.y_hi = ey.hi;
+    return e;
+}
+
 }  // namespace plot_detail
 
 void PlotLines(const char* id, std::span<const LineSeries> series, const LinePlotOptions& options) {
@@ -81,18 +99,12 @@ void PlotLines(const char* id, std::span<const LineSeries> series, const LinePlo
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float font = ImGui::GetFontSize();
 
-    // Ranges: fixed, or fitted to the finite (positive on log axes) values.
-    Extent ex{options.log_x}, ey{options.log_y};
-    for (const LineSeries& s : series) {
-        const size_t n = s.x.empty() ? s.y.size() : std::min(s.x.size(), s.y.size());
-        for (size_t i = 0; i < n; ++i) {
-            const double xv = s.x.empty() ? double(i) : s.x[i];
-            const double yv = s.y[i];
-            if (!finite(xv) || !finite(yv) || (options.log_x && xv <= 0) || (options.log_y && yv <= 0)) continue;
-            ex.add(xv);
-            ey.add(yv);
-        }
-    }
+    // Ranges: fixed, or fitted to the data.
+    const plot_detail::LineExtents e = plot_detail::line_extents(series, options.log_x, options.log_y);
+    struct {
+        double lo, hi;
+        bool empty() const { return !(lo <= hi); }
+    } ex{e.x_lo, e.x_hi}, ey{e.y_lo, e.y_hi};
     const bool have_data = !ex.empty() && !ey.empty();
     const AxisRange xr = plot_detail::fit_range(options.x_min, options.x_max, options.log_x, ex.lo, ex.hi, 0.02);
     const AxisRange yr = plot_detail::fit_range(options.y_min, options.y_max, options.log_y, ey.lo, ey.hi, 0.06);

@@ -21,6 +21,15 @@ struct AxisRange {
 // ([1, 10] on a log axis); a single value gets a range around it. Never returns lo >= hi.
 AxisRange fit_range(double fixed_lo, double fixed_hi, bool log, double data_lo, double data_hi, double margin);
 
+// The data ranges of line series that the axes fit: finite points only, positive on a log axis.
+// A point a log y axis cannot draw (a loss that reached exactly 0) still counts on the x axis, so
+// a loss plot keeps reaching the latest step, as the plots beside it do.
+struct LineExtents {
+    double x_lo = 1, x_hi = 0;  // x_lo > x_hi: none
+    double y_lo = 1, y_hi = 0;
+};
+LineExtents line_extents(std::span<const LineSeries> series, bool log_x, bool log_y);
+
 // Maps an axis range onto pixels [p0, p1] (p0 is where lo lands; p1 < p0 for a y axis).
 struct Scale {
     AxisRange range;
