@@ -158,7 +158,9 @@ private:
 // both the app's queue and ImGui.
 InputQueue* g_input = nullptr;
 void on_key(GLFWwindow*, int key, int, int action, int mods) {
-    if (g_input) g_input->key(key, action, mods);
+    if (!g_input) return;
+    g_input->key(key, action, mods);
+    if (action != GLFW_REPEAT) g_input->key_state(key, action == GLFW_PRESS);
 }
 void on_char(GLFWwindow*, unsigned c) {
     if (g_input) g_input->character(c);
@@ -758,6 +760,7 @@ int App::run() {
         if (still_frame()) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
         const bool scripted = play_script(frames);
         if (!scripted && !still_frame()) input_.apply_mouse(ImGui::GetIO());
+        input_.apply_keys(ImGui::GetIO());
         ImGui::NewFrame();
         fallbacks_.clear();
         frame(out);
