@@ -696,6 +696,15 @@ void App::frame(std::vector<train::Command>& out) {
     train::SnapshotPtr snap = trainer_->latest();
     if (!snap) return;
     draw_lesson_screen(*snap, out);
+    // What a student typed into a field and entered: the field tests' evidence.
+    if (options_.log_actions)
+        for (const train::Command& c : out)
+            if (const auto* f = std::get_if<train::FamilyCommand>(&c)) {
+                if (const auto* e = std::get_if<train::SetExample>(f); e && !e->text.empty())
+                    log_action(("example " + e->text).c_str());
+                else if (const auto* p = std::get_if<train::SetPrompt>(f))
+                    log_action(("prompt " + p->text).c_str());
+            }
     if (help_open_) draw_help_overlay();
     if (blank_) draw_blank_screen();
     handle_keys();
@@ -782,9 +791,11 @@ int App::run() {
             std::printf("canvas: reads %zu (%.0f%%)\n", best, double(c.probabilities[best]) * 100.0);
             std::fflush(stdout);
         }
-        // Where a test's mouse finds the Next button, once the layout has settled.
+        // Where a test's mouse finds the Next button (and the example field), once the layout has settled.
         if (options_.log_actions && frames == kSettleFrames) {
             std::printf("next button: %.0f,%.0f\n", double(sidebar_state_.next_button.x), double(sidebar_state_.next_button.y));
+            const ImVec2 field = panel_state_.transformer.example_field;
+            if (field.x >= 0) std::printf("example field: %.0f,%.0f\n", double(field.x), double(field.y));
             std::fflush(stdout);
         }
         // A screenshot must show every window as it is now, so nothing waits for the next frame.

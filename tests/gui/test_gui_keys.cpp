@@ -114,3 +114,13 @@ TEST_CASE("GUI clicks: eight clicks on Next, 1 ms apart, are eight steps") {
     want.push_back("action: next (lesson 4 step 1)");  // past the last step, the next lesson
     CHECK(actions(log) == want);
 }
+
+TEST_CASE("GUI keys: a sum typed into lesson 8's example field and entered with a quick Ctrl+A and Enter is traced") {
+    // Ctrl+A, the characters and Enter each pressed and released 1 ms apart, faster than the frame
+    // rate: ImGui reads keys once a frame, so each change is handed to it a frame at a time.
+    const std::vector<std::string> log =
+        drive("--lesson 8 --step 4", {"clickon:example field", "ctrl+a", "type:45+38=83.", "Return"});
+    INFO(joined(log));
+    const std::vector<std::string> want = {"window: 1600x900", "action: example 45+38=83. (lesson 8 step 4)"};
+    CHECK(actions(log) == want);
+}

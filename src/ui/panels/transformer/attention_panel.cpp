@@ -11,7 +11,6 @@
 #include "ui/theme.h"
 #include "ui/widgets/flow.h"
 #include "ui/widgets/plot.h"
-#include "ui/widgets/text_input.h"
 #include "ui/widgets/wrapped_text.h"
 
 namespace ui {
@@ -36,12 +35,12 @@ void AttentionPanel(PanelContext& ctx) {
     ImGui::TextUnformatted("Example");
     SameLineIfFits(fs * 8.f);
     const float another_w = ButtonWidth("Another");
-    if (InputStringLine("##example", st.example, std::max(fs * 6.f, ImGui::GetContentRegionAvail().x - another_w - fs * 0.5f)))
-        ctx.out.push_back(train::FamilyCommand{train::SetExample{st.example}});
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Type a sequence in the task's tokens and press Enter");
+    transformer::ExampleField(ctx, *v, std::max(fs * 6.f, ImGui::GetContentRegionAvail().x - another_w - fs * 0.5f),
+                              "Type a sequence in the task's tokens and press Enter");
     SameLineIfFits(another_w);
     if (ImGui::Button("Another")) {
-        st.example.clear();
+        st.example_is_task = true;
+        st.example_editing = false;
         ctx.out.push_back(train::FamilyCommand{train::SetExample{"", config.example_seed + 1}});
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show another of the task's examples");

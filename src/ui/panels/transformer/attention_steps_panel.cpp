@@ -11,7 +11,6 @@
 #include "ui/theme.h"
 #include "ui/widgets/flow.h"
 #include "ui/widgets/plot.h"
-#include "ui/widgets/text_input.h"
 #include "ui/widgets/wrapped_text.h"
 
 namespace ui {
@@ -75,9 +74,8 @@ void AttentionStepsPanel(PanelContext& ctx) {
     // ---- The sentence ----
     ImGui::TextUnformatted("Sentence");
     SameLineIfFits(fs * 8.f);
-    if (InputStringLine("##example", st.example, std::max(fs * 8.f, ImGui::GetContentRegionAvail().x)))
-        ctx.out.push_back(train::FamilyCommand{train::SetExample{st.example}});
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Type a sentence in the model's words and press Enter");
+    transformer::ExampleField(ctx, *v, std::max(fs * 8.f, ImGui::GetContentRegionAvail().x),
+                              "Type a sentence in the model's words and press Enter");
     if (!v->example_message.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, kBadColor);
         TextWrappedAtSpaces(v->example_message, width);

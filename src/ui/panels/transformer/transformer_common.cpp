@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ui/theme.h"
+#include "ui/widgets/text_input.h"
 #include "ui/widgets/wrapped_text.h"
 
 namespace ui::transformer {
@@ -19,6 +20,8 @@ void take_preset(PanelContext& ctx) {
         const train::TransformerConfig& c = transformer_config(ctx.snap);
         st.generation = ctx.snap.generation;
         st.example = c.example;
+        st.example_is_task = c.example.empty();
+        st.example_editing = false;
         st.prompt = c.prompt;
         st.stage = c.stage;
         st.query = c.query;
@@ -61,6 +64,22 @@ std::string head_name(int layer, int head) {
     name += " H";
     name += std::to_string(head + 1);
     return name;
+}
+
+void ExampleField(PanelContext& ctx, const train::TransformerView& v, float width, const char* tooltip) {
+    TransformerPanelState& st = ctx.state.transformer;
+    if (st.example_is_task && !st.example_editing && v.trace && v.trace->length > 0)
+        st.example = v.data->tokens().decode(v.trace->tokens);
+    const bool entered = InputStringLine("##example", st.example, width);
+    st.example_editing = ImGui::IsItemActive();
+    const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+    st.example_field = ImVec2((lo.x + hi.x) * 0.5f, (lo.y + hi.y) * 0.5f);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tooltip);
+    if (entered) {
+        // An emptied field asks for the task's example back.
+        st.example_is_task = st.example.empty();
+        ctx.out.push_back(train::FamilyCommand{train::SetExample{st.example}});
+    }
 }
 
 void MutedText(std::string_view text, float width) {

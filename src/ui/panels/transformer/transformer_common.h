@@ -27,6 +27,11 @@ std::string head_name(int layer, int head);
 // does it too); for a panel that draws also when there is no data, like the text panel.
 void take_preset(PanelContext& ctx);
 
+// The traced example as an editable line, `width` wide: Enter traces what the student typed. Until
+// then it shows the sequence the trainer traces (one of the task's examples), so the field beside
+// a heatmap is never empty.
+void ExampleField(PanelContext& ctx, const train::TransformerView& v, float width, const char* tooltip);
+
 // Muted text wrapped at spaces.
 void MutedText(std::string_view text, float width);
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <imgui.h>
+
 #include "data/text_tasks.h"
 #include "nn/sampling.h"
 #include "ui/widgets/file_browser.h"
@@ -35,7 +37,12 @@ struct TransformerPanelState {
     // Taken from the preset each time the trainer loads a config (its generation grows), then the
     // student's to edit.
     std::uint64_t generation = ~0ull;
-    std::string example;   // the traced sequence as typed (empty: the task's example)
+    std::string example;   // the traced sequence as typed, or as traced while example_is_task
+    // Until the student enters a sequence of their own, the field shows the one the trainer traces
+    // (the task's), refreshed whenever that changes, except while the field is being edited.
+    bool example_is_task = true;
+    bool example_editing = false;
+    ImVec2 example_field{-1, -1};  // where the example field's middle was last drawn (for --log-actions)
     std::string prompt;    // where generation starts (empty: the task's own)
     int stage = 4;         // lesson 7's stage (index into train::kAttentionStages)
     int query = -1;        // the query position lesson 7 follows (-1: the last)
