@@ -17,7 +17,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// A data path as a lesson writes it (relative to the repository), found as the app finds it.
+// A data path as a lesson writes it, relative to the repository (as the claims tests take it; the
+// app tries the working folder first, then the repository and its assets/ folder).
 std::string in_repository(const std::string& path, const std::string& when_empty) {
     const std::string wanted = path.empty() ? when_empty : path;
     if (wanted.empty() || std::filesystem::path(wanted).is_absolute()) return wanted;

@@ -6,7 +6,6 @@
 #include <string>
 
 #include "train/format.h"
-#include "train/plane/plane_view.h"
 #include "train/trainer.h"
 
 using namespace std::chrono_literals;
